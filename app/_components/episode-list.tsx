@@ -1,0 +1,25 @@
+import Link from 'next/link'
+import { formatDate, formatDuration } from '@/lib/format'
+import type { EpisodeCard } from '@/lib/shows'
+
+export function EpisodeList({ episodes, showShow = true }: { episodes: EpisodeCard[]; showShow?: boolean }) {
+  if (episodes.length === 0) return <p className="muted">No episodes yet. Import transcripts with npm run import.</p>
+  return (
+    <ul className="episode-list">
+      {episodes.map((episode) => {
+        const facts = [
+          showShow ? episode.show.title : null,
+          formatDate(episode.publishedAt),
+          formatDuration(episode.durationMs),
+          `${episode._count.sentences} sentences`,
+        ].filter(Boolean)
+        return (
+          <li key={episode.slug}>
+            <Link href={`/episodes/${episode.slug}`}>{episode.title}</Link>
+            <span className="muted"> {facts.join(' · ')}</span>
+          </li>
+        )
+      })}
+    </ul>
+  )
+}

@@ -1,0 +1,22 @@
+// A plain GET form to /search: works without JavaScript, and the query lives in the URL.
+export function SearchBox({ id, defaultValue, compact }: { id: string; defaultValue?: string; compact?: boolean }) {
+  return (
+    <form role="search" action="/search" method="get" className={compact ? 'search-box compact' : 'search-box'}>
+      <label htmlFor={id} className={compact ? 'visually-hidden' : undefined}>
+        Search all transcripts
+      </label>
+      <div className="search-row">
+        <input
+          id={id}
+          name="q"
+          type="search"
+          defaultValue={defaultValue}
+          placeholder='Try sqlite, "write-ahead log" or speaker:ana'
+          maxLength={500}
+          autoComplete="off"
+        />
+        <button type="submit">Search</button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,10 @@
+// GET /api/health — for probes and tests: the database answers.
+import { NextResponse } from 'next/server'
+import { sqlite } from '@/lib/db'
+import { countEpisodes } from '@/lib/sql'
+
+export const dynamic = 'force-dynamic'
+
+export function GET() {
+  return NextResponse.json({ ok: true, database: { episodes: countEpisodes(sqlite()) } })
+}

@@ -1,0 +1,25 @@
+// GET /api/search?q=…&limit=…&offset=… — documented in docs/api.md.
+import { NextResponse, type NextRequest } from 'next/server'
+import { sqlite } from '@/lib/db'
+import { firstValues, SearchApiParamsSchema } from '@/lib/search/params'
+import { searchTranscripts, snippetToHtml } from '@/lib/search/search'
+
+export const dynamic = 'force-dynamic'
+
+export function GET(request: NextRequest) {
+  const parsed = SearchApiParamsSchema.safeParse(firstValues(request.nextUrl.searchParams))
+  if (!parsed.success) {
+    return NextResponse.json({ error: parsed.error.issues.map((issue) => issue.message).join('; ') }, { status: 400 })
+  }
+  const outcome = searchTranscripts(sqlite(), parsed.data)
+  if (!outcome.ok) return NextResponse.json({ error: outcome.message }, { status: 400 })
+  return NextResponse.json({
+    total: outcome.total,
+    hits: outcome.hits.map((hit) => ({
+      episode: hit.episode,
+      show: hit.show,
+      sentence: hit.sentence,
+      snippet: snippetToHtml(hit.snippet),
+    })),
+  })
+}

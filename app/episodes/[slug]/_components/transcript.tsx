@@ -1,0 +1,43 @@
+// The transcript as segments (speaker turns or source paragraphs). Every sentence is its own
+// element with a stable anchor, #s-<sentenceId>; CSS :target highlights the linked one.
+import { formatTimestamp } from '@/lib/format'
+import type { EpisodeTranscript } from '@/lib/episodes'
+
+export function Transcript({ segments }: { segments: EpisodeTranscript['segments'] }) {
+  if (segments.length === 0) return <p className="muted">This episode has no transcript yet.</p>
+  return (
+    <div className="transcript">
+      {segments.map((segment) => {
+        const first = segment.sentences[0]
+        return (
+          <section key={segment.id} className="segment" aria-label={segmentLabel(segment)}>
+            <header className="segment-meta">
+              <a className="timestamp" href={first ? `#s-${first.id}` : undefined}>
+                <time dateTime={`PT${Math.floor(segment.startMs / 1000)}S`}>{formatTimestamp(segment.startMs)}</time>
+              </a>
+              {segment.speaker ? <span className="speaker">{segment.speaker}</span> : null}
+            </header>
+            <p className="segment-text">
+              {segment.sentences.map((sentence) => (
+                <span
+                  key={sentence.id}
+                  id={`s-${sentence.id}`}
+                  className="sentence"
+                  data-start-ms={sentence.startMs}
+                  title={formatTimestamp(sentence.startMs)}
+                >
+                  {sentence.text}{' '}
+                </span>
+              ))}
+            </p>
+          </section>
+        )
+      })}
+    </div>
+  )
+}
+
+function segmentLabel(segment: EpisodeTranscript['segments'][number]): string {
+  const time = formatTimestamp(segment.startMs)
+  return segment.speaker ? `${segment.speaker} at ${time}` : `At ${time}`
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { Transcript } from '@/app/episodes/[slug]/_components/transcript'
+import { getEpisodeTranscript } from '@/lib/episodes'
+import { formatDate, formatDuration } from '@/lib/format'
+
+export const dynamic = 'force-dynamic'
+
+type Props = { params: Promise<{ slug: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const episode = await getEpisodeTranscript((await params).slug)
+  return { title: episode?.title ?? 'Episode not found' }
+}
+
+export default async function EpisodePage({ params }: Props) {
+  const episode = await getEpisodeTranscript((await params).slug)
+  if (!episode) notFound()
+  const facts = [formatDate(episode.publishedAt), formatDuration(episode.durationMs)].filter(Boolean)
+  return (
+    <article className="episode">
+      <header className="episode-header">
+        <p className="eyebrow">
+          <Link href={`/shows/${episode.show.slug}`}>{episode.show.title}</Link>
+        </p>
+        <h1>{episode.title}</h1>
+        {facts.length > 0 ? <p className="muted">{facts.join(' · ')}</p> : null}
+        {episode.description ? <p>{episode.description}</p> : null}
+      </header>
+      <Transcript segments={episode.segments} />
+    </article>
+  )
+}

@@ -1,0 +1,35 @@
+import type { ShowSummary } from '@/lib/shows'
+
+interface Params {
+  q: string
+  show?: string
+  speaker?: string
+}
+
+export function SearchFilters({ params, shows }: { params: Params; shows: ShowSummary[] }) {
+  return (
+    <form role="search" action="/search" method="get" className="search-box search-filters">
+      <label htmlFor="search-q">Words, &quot;phrases&quot;, prefix*, -exclusions</label>
+      <div className="search-row">
+        <input id="search-q" name="q" type="search" defaultValue={params.q} maxLength={500} autoComplete="off" />
+        <button type="submit">Search</button>
+      </div>
+      <div className="filter-row">
+        <label>
+          Show{' '}
+          <select name="show" defaultValue={params.show ?? ''}>
+            <option value="">All shows</option>
+            {shows.map((show) => (
+              <option key={show.slug} value={show.slug}>
+                {show.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Speaker <input name="speaker" type="text" defaultValue={params.speaker ?? ''} maxLength={200} />
+        </label>
+      </div>
+    </form>
+  )
+}

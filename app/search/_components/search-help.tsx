@@ -1,0 +1,24 @@
+export function SearchHelp() {
+  return (
+    <section className="notice" aria-labelledby="search-help-heading">
+      <h2 id="search-help-heading">Search every transcript</h2>
+      <ul>
+        <li>
+          Words find sentences containing all of them: <code>sqlite backups</code>
+        </li>
+        <li>
+          Quotes find an exact phrase: <code>&quot;write-ahead log&quot;</code>
+        </li>
+        <li>
+          A star finds word beginnings: <code>replic*</code>
+        </li>
+        <li>
+          A minus leaves words out: <code>sqlite -postgres</code>
+        </li>
+        <li>
+          Filters narrow by who spoke or which show: <code>speaker:ana</code>, <code>show:small-database-show</code>
+        </li>
+      </ul>
+    </section>
+  )
+}

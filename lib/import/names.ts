@@ -1,0 +1,23 @@
+// Episode and show names derived from file names, when the transcript carries no metadata.
+
+/** `054_enterprise_python.vtt` → `054-enterprise-python`: lowercased, every run outside [a-z0-9] becomes `-`. */
+export function slugFromFileName(fileName: string): string {
+  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '')
+  return slugify(base)
+}
+
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+}
+
+/** `054-enterprise-python` → `054 Enterprise Python`. */
+export function titleFromSlug(slug: string): string {
+  return slug
+    .split('-')
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ')
+}

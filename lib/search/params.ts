@@ -1,0 +1,53 @@
+// Search parameters from the URL, validated at the edge. The page is lenient (a bad page
+// number falls back to 1); the JSON API is strict and answers 400 with the reason.
+import { z } from 'zod'
+import { SEARCH_MAX_LIMIT, SEARCH_PAGE_SIZE } from '@/lib/search/search'
+
+const MAX_QUERY_CHARS = 1000
+const MAX_OFFSET = 10_000
+
+const optionalFilter = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((value) => (value ? value : undefined))
+
+/** `/search?q=&page=&show=&speaker=`; every field forgiving. */
+export const SearchPageParamsSchema = z.object({
+  q: z.string().max(MAX_QUERY_CHARS).catch('').default(''),
+  page: z.coerce.number().int().min(1).max(500).catch(1).default(1),
+  show: optionalFilter.catch(undefined),
+  speaker: optionalFilter.catch(undefined),
+})
+
+/** `GET /api/search?q=&limit=&offset=&show=&speaker=` */
+export const SearchApiParamsSchema = z.object({
+  q: z.string({ error: 'q is required' }).max(MAX_QUERY_CHARS, `q is longer than ${MAX_QUERY_CHARS} characters`),
+  limit: z.coerce
+    .number({ error: 'limit must be a number' })
+    .int('limit must be a whole number')
+    .min(1, 'limit must be at least 1')
+    .max(SEARCH_MAX_LIMIT, `limit must be at most ${SEARCH_MAX_LIMIT}`)
+    .default(SEARCH_PAGE_SIZE),
+  offset: z.coerce
+    .number({ error: 'offset must be a number' })
+    .int('offset must be a whole number')
+    .min(0, 'offset must be 0 or more')
+    .max(MAX_OFFSET, `offset must be at most ${MAX_OFFSET}`)
+    .default(0),
+  show: optionalFilter,
+  speaker: optionalFilter,
+})
+
+/** First value of each key; repeated keys are not meaningful here. */
+export function firstValues(params: Record<string, string | string[] | undefined> | URLSearchParams) {
+  const entries: [string, string][] =
+    params instanceof URLSearchParams
+      ? [...new Set(params.keys())].map((key) => [key, params.get(key) ?? ''])
+      : Object.entries(params).flatMap(([key, value]) => {
+          const first = Array.isArray(value) ? value[0] : value
+          return first === undefined ? [] : [[key, first] as [string, string]]
+        })
+  return Object.fromEntries(entries)
+}

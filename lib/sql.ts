@@ -1,0 +1,196 @@
+// Every raw SQL statement of the app lives here: the FTS5 search queries and the bulk
+// import writes, which Prisma cannot express or would make ten times slower. Everything
+// else goes through Prisma. Statements take plain parameters (never string-built input);
+// the FTS5 MATCH expression comes from lib/search/query.ts, which quotes every user term.
+import type { SqliteDatabase } from '@/lib/sqlite'
+
+// Markers that cannot occur in imported text (the importer strips control characters),
+// so a snippet can be split into plain text and matched parts without parsing HTML.
+export const MATCH_START = '\u0002'
+export const MATCH_END = '\u0003'
+
+export interface SearchFilterParams {
+  speakers: string[]
+  shows: string[]
+}
+
+export interface SentenceHitRow {
+  sentenceId: number
+  startMs: number
+  speaker: string | null
+  text: string
+  episodeSlug: string
+  episodeTitle: string
+  showSlug: string
+  showTitle: string
+  snippet: string
+}
+
+/** SQL for the speaker/show filters; a speaker matches by case-insensitive substring, a show by slug or title. */
+function filterClause(filters: SearchFilterParams): { sql: string; params: string[] } {
+  const parts: string[] = []
+  const params: string[] = []
+  if (filters.speakers.length > 0) {
+    parts.push(`(${filters.speakers.map(() => `s.speaker LIKE ? ESCAPE '\\'`).join(' OR ')})`)
+    params.push(...filters.speakers.map((speaker) => `%${escapeLike(speaker)}%`))
+  }
+  if (filters.shows.length > 0) {
+    parts.push(`(${filters.shows.map(() => `(sh.slug = ? OR sh.title LIKE ? ESCAPE '\\')`).join(' OR ')})`)
+    for (const show of filters.shows) params.push(show.toLowerCase(), `%${escapeLike(show)}%`)
+  }
+  return { sql: parts.map((part) => ` AND ${part}`).join(''), params }
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (char) => `\\${char}`)
+}
+
+const HIT_COLUMNS = `s.id AS sentenceId, s.startMs, s.speaker, s.text,
+  e.slug AS episodeSlug, e.title AS episodeTitle, sh.slug AS showSlug, sh.title AS showTitle`
+const JOINS = `JOIN Episode e ON e.id = s.episodeId JOIN Show sh ON sh.id = e.showId`
+
+/** Sentences matching an FTS5 expression, best bm25 first, with a marked snippet. */
+export function searchSentences(
+  db: SqliteDatabase,
+  match: string,
+  filters: SearchFilterParams,
+  page: { limit: number; offset: number },
+): { total: number; rows: SentenceHitRow[] } {
+  const filter = filterClause(filters)
+  const from = `FROM SentenceFts JOIN Sentence s ON s.id = SentenceFts.rowid ${JOINS}
+    WHERE SentenceFts MATCH ?${filter.sql}`
+  const totalRow = (
+    filter.params.length === 0
+      ? db.prepare(`SELECT count(*) AS total FROM SentenceFts WHERE SentenceFts MATCH ?`).get(match)
+      : db.prepare(`SELECT count(*) AS total ${from}`).get(match, ...filter.params)
+  ) as { total: number }
+  if (totalRow.total === 0) return { total: 0, rows: [] }
+  const rows = db
+    .prepare(
+      `SELECT ${HIT_COLUMNS},
+        snippet(SentenceFts, 0, '${MATCH_START}', '${MATCH_END}', '…', 32) AS snippet
+      ${from} ORDER BY bm25(SentenceFts), s.id LIMIT ? OFFSET ?`,
+    )
+    .all(match, ...filter.params, page.limit, page.offset) as SentenceHitRow[]
+  return { total: totalRow.total, rows }
+}
+
+/** Sentences matching only speaker/show filters (no words), in transcript order. */
+export function listFilteredSentences(
+  db: SqliteDatabase,
+  filters: SearchFilterParams,
+  page: { limit: number; offset: number },
+): { total: number; rows: SentenceHitRow[] } {
+  const filter = filterClause(filters)
+  const where = `WHERE 1 = 1${filter.sql}`
+  const { total } = db
+    .prepare(`SELECT count(*) AS total FROM Sentence s ${JOINS} ${where}`)
+    .get(...filter.params) as { total: number }
+  const rows = db
+    .prepare(
+      `SELECT ${HIT_COLUMNS}, s.text AS snippet FROM Sentence s ${JOINS} ${where}
+      ORDER BY e.publishedAt DESC, e.id DESC, s.position LIMIT ? OFFSET ?`,
+    )
+    .all(...filter.params, page.limit, page.offset) as SentenceHitRow[]
+  return { total, rows }
+}
+
+// --- Import -------------------------------------------------------------------------
+
+export interface EpisodeRow {
+  id: number
+  showId: number
+  slug: string
+  sentenceCount: number
+}
+
+export function findShowId(db: SqliteDatabase, slug: string): number | null {
+  const row = db.prepare(`SELECT id FROM Show WHERE slug = ?`).get(slug) as { id: number } | undefined
+  return row?.id ?? null
+}
+
+export function insertShow(db: SqliteDatabase, show: { slug: string; title: string; createdAt: string }): number {
+  return Number(
+    db
+      .prepare(`INSERT INTO Show (slug, title, createdAt) VALUES (?, ?, ?)`)
+      .run(show.slug, show.title, show.createdAt).lastInsertRowid,
+  )
+}
+
+export function findEpisode(db: SqliteDatabase, slug: string): EpisodeRow | null {
+  const row = db
+    .prepare(
+      `SELECT e.id, e.showId, e.slug, (SELECT count(*) FROM Sentence WHERE episodeId = e.id) AS sentenceCount
+       FROM Episode e WHERE e.slug = ?`,
+    )
+    .get(slug) as EpisodeRow | undefined
+  return row ?? null
+}
+
+export interface EpisodeImportFields {
+  showId: number
+  slug: string
+  title: string
+  publishedAt: string | null
+  durationMs: number | null
+  sourceFormat: string
+  sourceName: string
+  importedAt: string
+}
+
+export function insertEpisode(db: SqliteDatabase, episode: EpisodeImportFields): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO Episode (showId, slug, title, publishedAt, durationMs, sourceFormat, sourceName, importedAt, createdAt)
+         VALUES (@showId, @slug, @title, @publishedAt, @durationMs, @sourceFormat, @sourceName, @importedAt, @importedAt)`,
+      )
+      .run(episode).lastInsertRowid,
+  )
+}
+
+export function updateEpisodeSource(db: SqliteDatabase, episodeId: number, episode: EpisodeImportFields): void {
+  db.prepare(
+    `UPDATE Episode SET durationMs = @durationMs, sourceFormat = @sourceFormat, sourceName = @sourceName,
+       importedAt = @importedAt WHERE id = @id`,
+  ).run({ ...episode, id: episodeId })
+}
+
+/** Removes an episode's transcript (segments cascade to sentences; triggers update the index). */
+export function deleteTranscript(db: SqliteDatabase, episodeId: number): void {
+  db.prepare(`DELETE FROM Sentence WHERE episodeId = ?`).run(episodeId)
+  db.prepare(`DELETE FROM Segment WHERE episodeId = ?`).run(episodeId)
+}
+
+export interface TranscriptWriter {
+  segment(fields: { episodeId: number; position: number; startMs: number; speaker: string | null }): number
+  sentence(fields: {
+    episodeId: number
+    segmentId: number
+    position: number
+    startMs: number
+    endMs: number | null
+    speaker: string | null
+    text: string
+    updatedAt: string
+  }): void
+}
+
+/** Prepared inserts for one import run; prepare once, call per row inside a transaction. */
+export function transcriptWriter(db: SqliteDatabase): TranscriptWriter {
+  const segment = db.prepare(
+    `INSERT INTO Segment (episodeId, position, startMs, speaker) VALUES (@episodeId, @position, @startMs, @speaker)`,
+  )
+  const sentence = db.prepare(
+    `INSERT INTO Sentence (episodeId, segmentId, position, startMs, endMs, speaker, text, version, updatedAt)
+     VALUES (@episodeId, @segmentId, @position, @startMs, @endMs, @speaker, @text, 1, @updatedAt)`,
+  )
+  return {
+    segment: (fields) => Number(segment.run(fields).lastInsertRowid),
+    sentence: (fields) => void sentence.run(fields),
+  }
+}
+
+export function countEpisodes(db: SqliteDatabase): number {
+  return (db.prepare(`SELECT count(*) AS n FROM Episode`).get() as { n: number }).n
+}

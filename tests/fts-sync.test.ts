@@ -1,0 +1,87 @@
+// Replays every migration (global setup runs the real `prisma migrate deploy` on an empty
+// file) and proves the FTS5 index follows inserts, updates and deletes of sentences.
+import { describe, expect, it } from 'vitest'
+import { freshDatabase } from './support/database'
+import type { SqliteDatabase } from '../lib/sqlite'
+
+function seedEpisode(db: SqliteDatabase) {
+  db.prepare(`INSERT INTO Show (id, slug, title) VALUES (1, 'show', 'Show')`).run()
+  db.prepare(`INSERT INTO Episode (id, showId, slug, title) VALUES (1, 1, 'ep', 'Ep')`).run()
+  db.prepare(`INSERT INTO Segment (id, episodeId, position, startMs) VALUES (1, 1, 0, 0)`).run()
+}
+
+function addSentence(db: SqliteDatabase, text: string): number {
+  return Number(
+    db
+      .prepare(`INSERT INTO Sentence (episodeId, segmentId, position, startMs, text) VALUES (1, 1, 0, 0, ?)`)
+      .run(text).lastInsertRowid,
+  )
+}
+
+function matches(db: SqliteDatabase, expression: string): number[] {
+  return (
+    db.prepare(`SELECT rowid FROM SentenceFts WHERE SentenceFts MATCH ? ORDER BY rowid`).all(expression) as {
+      rowid: number
+    }[]
+  ).map((row) => row.rowid)
+}
+
+describe('the sentence search index after all migrations', () => {
+  it('has the tables, the FTS5 table and its three triggers', () => {
+    const db = freshDatabase()
+    const names = (db.prepare(`SELECT name FROM sqlite_master`).all() as { name: string }[]).map((row) => row.name)
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Show',
+        'Episode',
+        'Segment',
+        'Sentence',
+        'SentenceFts',
+        'Sentence_fts_insert',
+        'Sentence_fts_update',
+        'Sentence_fts_delete',
+      ]),
+    )
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+  })
+
+  it('finds a sentence as soon as it is inserted, with stemming and folded diacritics', () => {
+    const db = freshDatabase()
+    seedEpisode(db)
+    const id = addSentence(db, 'We replicate the café database to a bucket.')
+    expect(matches(db, '"replication"')).toEqual([id])
+    expect(matches(db, '"cafe"')).toEqual([id])
+    expect(matches(db, '"postgres"')).toEqual([])
+  })
+
+  it('follows an edit of the text: the new word is found and the old one is not', () => {
+    const db = freshDatabase()
+    seedEpisode(db)
+    const id = addSentence(db, 'Terso runs SQLite at the edge.')
+    db.prepare(`UPDATE Sentence SET text = ?, version = version + 1 WHERE id = ?`).run('Turso runs SQLite at the edge.', id)
+    expect(matches(db, '"turso"')).toEqual([id])
+    expect(matches(db, '"terso"')).toEqual([])
+    expect((db.prepare(`SELECT count(*) AS n FROM SentenceFts`).get() as { n: number }).n).toBe(1)
+  })
+
+  it('leaves the index alone when only the speaker or time changes', () => {
+    const db = freshDatabase()
+    seedEpisode(db)
+    const id = addSentence(db, 'Snapshots are taken every hour.')
+    db.prepare(`UPDATE Sentence SET speaker = 'Ana', startMs = 5000 WHERE id = ?`).run(id)
+    expect(matches(db, '"snapshots"')).toEqual([id])
+    db.exec(`INSERT INTO SentenceFts(SentenceFts) VALUES ('integrity-check')`)
+  })
+
+  it('forgets a deleted sentence, including through the cascade from its episode', () => {
+    const db = freshDatabase()
+    seedEpisode(db)
+    const kept = addSentence(db, 'Generations start after a checkpoint.')
+    const removed = addSentence(db, 'Generations end when history breaks.')
+    db.prepare(`DELETE FROM Sentence WHERE id = ?`).run(removed)
+    expect(matches(db, '"generations"')).toEqual([kept])
+    db.prepare(`DELETE FROM Episode WHERE id = 1`).run()
+    expect(matches(db, '"generations"')).toEqual([])
+    db.exec(`INSERT INTO SentenceFts(SentenceFts) VALUES ('integrity-check')`)
+  })
+})

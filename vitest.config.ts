@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./', import.meta.url)),
+      // The marker package throws outside React Server Components; unit tests are server code.
+      'server-only': fileURLToPath(new URL('./tests/support/empty-module.ts', import.meta.url)),
+    },
+  },
+  test: {
+    // Playwright's e2e/*.spec.ts stay out: they run under `playwright test`.
+    include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    globalSetup: ['tests/support/global-setup.ts'],
+    coverage: {
+      provider: 'v8',
+      // Test files are measured too: a test that never runs, or a loop over an exhausted
+      // iterator, shows up as uncovered lines.
+      include: ['lib/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.ts'],
+      exclude: ['lib/generated/**', 'scripts/bench/**'],
+      reporter: ['text-summary', 'json-summary'],
+    },
+  },
+})
