@@ -1,3 +1,4 @@
+import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import vitest from '@vitest/eslint-plugin'
 import playwright from 'eslint-plugin-playwright'
@@ -15,6 +16,7 @@ export default tseslint.config(
       'next-env.d.ts',
     ],
   },
+  js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -25,6 +27,8 @@ export default tseslint.config(
       '@typescript-eslint/no-redeclare': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
+      // TypeScript reports undefined names in .ts files; the few .js/.mjs files run on Node.
+      'no-undef': 'off',
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
   },
@@ -51,6 +55,7 @@ export default tseslint.config(
       ...playwright.configs['flat/recommended'].rules,
       'playwright/no-focused-test': 'error',
       'playwright/no-skipped-test': 'error',
+      'playwright/no-identical-title': 'error',
     },
   },
 )

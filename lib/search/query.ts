@@ -72,7 +72,12 @@ function addFilter(filters: SearchFilters, key: FilterKey, value: string): void 
 
 /** Groups terms by OR, sets exclusions and filters aside, drops terms without tokens. */
 function parse(lexemes: Lexeme[]): ParsedQuery {
-  const parsed: ParsedQuery = { groups: [], excluded: [], filters: { speakers: [], shows: [] }, negatedFilter: false }
+  const parsed: ParsedQuery = {
+    groups: [],
+    excluded: [],
+    filters: { speakers: [], shows: [] },
+    negatedFilter: false,
+  }
   let lastWasPositive = false
   let orPending = false
   for (const lexeme of lexemes) {

@@ -1,0 +1,61 @@
+// A listener searches every transcript and lands on the exact sentence.
+import { expect, test } from '@playwright/test'
+
+test('search from the home page, click a hit, land on that sentence highlighted', async ({ page }) => {
+  await page.goto('/')
+  await page.getByRole('searchbox', { name: 'Search all transcripts' }).first().fill('"integer primary key"')
+  await page.getByRole('button', { name: 'Search' }).first().click()
+
+  await expect(page).toHaveURL(/\/search\?q=/)
+  const hit = page.getByRole('link', { name: /integer primary key/i })
+  await expect(hit).toHaveCount(1)
+  await expect(hit.locator('mark').first()).toHaveText(/integer primary key/i)
+  const href = await hit.getAttribute('href')
+  expect(href).toMatch(/^\/episodes\/001-sqlite-is-enough#s-\d+$/)
+
+  await hit.click()
+  await expect(page).toHaveURL(/\/episodes\/001-sqlite-is-enough#s-\d+$/)
+  const sentenceId = href!.split('#')[1]!
+  const sentence = page.locator(`[id="${sentenceId}"]`)
+  await expect(sentence).toHaveText(/should every table have an integer primary key\?/)
+  await expect(sentence).toBeInViewport()
+  // Highlighted: it is the :target, and its background differs from its neighbours'.
+  expect(await sentence.evaluate((element) => element.matches(':target'))).toBe(true)
+  const background = await sentence.evaluate((element) => getComputedStyle(element).backgroundColor)
+  expect(background).not.toBe('rgba(0, 0, 0, 0)')
+})
+
+test('a sentence cut across two captions is found whole and opens at its beginning', async ({ page }) => {
+  await page.goto('/search?q=%22sign+up+for+the+newsletter%22')
+  const hit = page.getByRole('link', { name: /sign up for the newsletter/i })
+  await expect(hit).toHaveCount(1)
+  await expect(hit).toContainText("or we'll send you the show notes afterwards")
+  // It begins late in the block that starts at 0:00, not at 0:21 where the next block starts.
+  await expect(hit.locator('.timestamp')).toHaveText(/^0:(1\d|20)$/)
+})
+
+test('search filters by speaker and by show, and explains an empty result', async ({ page }) => {
+  await page.goto('/search?q=sqlite&speaker=Ana')
+  const hits = page.locator('.hit')
+  await expect(hits.first()).toBeVisible()
+  for (const speaker of await hits.locator('.speaker').allInnerTexts()) expect(speaker).toBe('Ana Ortiz')
+
+  await page.goto('/search?q=elasticsearch+-sqlite+postgresql')
+  await expect(page.getByRole('status')).toContainText('No sentence matches')
+})
+
+test('the JSON API returns hits with episode, sentence and a marked snippet', async ({ request }) => {
+  const response = await request.get('/api/search?q=fts5&limit=5')
+  expect(response.status()).toBe(200)
+  const body = await response.json()
+  expect(body.total).toBeGreaterThan(0)
+  expect(body.hits[0]).toMatchObject({
+    episode: { slug: '001-sqlite-is-enough', title: 'Is SQLite enough?' },
+    sentence: { speaker: 'Brian Okken' },
+  })
+  expect(body.hits[0].snippet).toContain('<mark>FTS5</mark>')
+
+  const bad = await request.get('/api/search?q=sqlite&limit=zero')
+  expect(bad.status()).toBe(400)
+  expect((await bad.json()).error).toMatch(/limit/)
+})

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+import { freshDatabase } from '../../tests/support/database'
+import { importTranscript } from '../import/import-transcript'
+import { searchTranscripts, snippetToHtml, splitSnippet } from './search'
+import { MATCH_END, MATCH_START } from '../sql'
+
+const EPISODE_ONE = `WEBVTT
+
+00:00:00.000 --> 00:00:05.000
+<v Ana Ortiz>SQLite keeps the whole database in one file.
+
+00:00:05.000 --> 00:00:10.000
+<v Ben>Litestream streams that file to a bucket.
+
+00:00:10.000 --> 00:00:15.000
+<v Ana Ortiz>Replication without a server <script>alert(1)</script> is the point.
+`
+
+const EPISODE_TWO = `WEBVTT
+
+00:01:00.000 --> 00:01:05.000
+<v Ben>Postgres is a fine database too.
+`
+
+function seeded() {
+  const db = freshDatabase()
+  importTranscript(db, { name: 'one.vtt', content: EPISODE_ONE }, { showSlug: 'small-db' })
+  importTranscript(db, { name: 'two.vtt', content: EPISODE_TWO }, { showSlug: 'big-db' })
+  return db
+}
+
+function texts(outcome: ReturnType<typeof searchTranscripts>): string[] {
+  if (!outcome.ok) throw new Error(outcome.message)
+  return outcome.hits.map((hit) => hit.sentence.text)
+}
+
+describe('searching every transcript', () => {
+  it('returns hits with their episode, show, time, speaker and a marked snippet', () => {
+    const outcome = searchTranscripts(seeded(), { q: 'litestream' })
+    expect(outcome).toMatchObject({ ok: true, total: 1 })
+    if (!outcome.ok) return
+    expect(outcome.hits[0]).toEqual({
+      episode: { slug: 'one', title: 'One' },
+      show: { slug: 'small-db', title: 'Small Db' },
+      sentence: { id: expect.any(Number), startMs: 5000, speaker: 'Ben', text: 'Litestream streams that file to a bucket.' },
+      snippet: [
+        { text: 'Litestream', match: true },
+        { text: ' streams that file to a bucket.', match: false },
+      ],
+    })
+  })
+
+  it('searches across episodes and shows, and narrows by show and by speaker', () => {
+    const db = seeded()
+    expect(texts(searchTranscripts(db, { q: 'database' })).sort()).toEqual([
+      'Postgres is a fine database too.',
+      'SQLite keeps the whole database in one file.',
+    ])
+    expect(texts(searchTranscripts(db, { q: 'database', show: 'big-db' }))).toEqual(['Postgres is a fine database too.'])
+    expect(texts(searchTranscripts(db, { q: 'database speaker:ana' }))).toEqual([
+      'SQLite keeps the whole database in one file.',
+    ])
+    expect(texts(searchTranscripts(db, { q: 'database', speaker: 'nobody' }))).toEqual([])
+  })
+
+  it('lists a speaker’s sentences in transcript order when the query is only a filter', () => {
+    expect(texts(searchTranscripts(seeded(), { q: 'speaker:"Ana Ortiz"' }))).toEqual([
+      'SQLite keeps the whole database in one file.',
+      'Replication without a server alert(1) is the point.',
+    ])
+  })
+
+  it('pages with limit and offset while total stays the count of all matches', () => {
+    const db = seeded()
+    const first = searchTranscripts(db, { q: 'database', limit: 1, offset: 0 })
+    const second = searchTranscripts(db, { q: 'database', limit: 1, offset: 1 })
+    expect(first.ok && second.ok && [first.total, second.total]).toEqual([2, 2])
+    expect([...texts(first), ...texts(second)].sort()).toEqual([
+      'Postgres is a fine database too.',
+      'SQLite keeps the whole database in one file.',
+    ])
+  })
+
+  it('answers an unsearchable query with a message instead of an error', () => {
+    const outcome = searchTranscripts(seeded(), { q: '   ' })
+    expect(outcome.ok).toBe(false)
+    if (!outcome.ok) expect(outcome.message).not.toBe('')
+  })
+})
+
+describe('snippets', () => {
+  it('split on the FTS5 markers, merging neighbouring matches', () => {
+    expect(splitSnippet(`a ${MATCH_START}b${MATCH_END}${MATCH_START}c${MATCH_END} d`)).toEqual([
+      { text: 'a ', match: false },
+      { text: 'bc', match: true },
+      { text: ' d', match: false },
+    ])
+  })
+
+  it('become escaped HTML with <mark> around matches only', () => {
+    expect(
+      snippetToHtml([
+        { text: '<img src=x onerror="alert(1)"> & ', match: false },
+        { text: "it's", match: true },
+      ]),
+    ).toBe('&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; <mark>it&#39;s</mark>')
+  })
+})

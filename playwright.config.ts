@@ -1,0 +1,45 @@
+import { defineConfig, devices } from '@playwright/test'
+import { chromiumExecutablePath } from './e2e/support/chromium'
+
+// The e2e run serves the real app the way `npm start` does (migrate, demo data, build when
+// stale, next start) on its own port and its own fresh database file.
+const PORT = Number(process.env.E2E_PORT ?? 3100)
+const baseURL = `http://127.0.0.1:${PORT}`
+const executablePath = chromiumExecutablePath()
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '**/*.spec.ts',
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath,
+      // Chromium's background services try to reach Google, which this network refuses.
+      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'] }, testIgnore: '**/*.phone.spec.ts' },
+    { name: 'phone', use: { ...devices['Pixel 7'] }, testMatch: '**/*.phone.spec.ts' },
+  ],
+  webServer: {
+    command: 'rm -rf .tmp/e2e && node_modules/.bin/tsx scripts/start.ts',
+    url: `${baseURL}/api/health`,
+    env: {
+      DATABASE_URL: 'file:./.tmp/e2e/hearsay.db',
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    reuseExistingServer: !process.env.CI,
+    timeout: 240_000,
+    stdout: 'pipe',
+  },
+})
