@@ -1,7 +1,24 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+import type { Plugin } from 'vite'
+
+const TEST_FILES = ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts']
+
+// Vitest always adds the test-file patterns to coverage.exclude. We want the test files
+// measured too (a test that never runs, or a loop over an exhausted iterator, shows up as
+// uncovered lines), so take those patterns back out once the config is resolved.
+function measureTestFiles(): Plugin {
+  return {
+    name: 'hearsay:measure-test-files',
+    configureVitest({ vitest }) {
+      const coverage = vitest.config.coverage as { exclude: string[] }
+      coverage.exclude = coverage.exclude.filter((pattern) => !TEST_FILES.includes(pattern))
+    },
+  } as Plugin
+}
 
 export default defineConfig({
+  plugins: [measureTestFiles()],
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./', import.meta.url)),
@@ -11,7 +28,7 @@ export default defineConfig({
   },
   test: {
     // Playwright's e2e/*.spec.ts stay out: they run under `playwright test`.
-    include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: TEST_FILES,
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,

@@ -34,53 +34,12 @@ function shuffle<T>(random: Random, items: T[]): T[] {
 const repeat = (count: number, make: () => string) => Array.from({ length: count }, make)
 
 const PUNCTUATION = `"*-:()^{}[]+.,;!?@#$%&|\\/'~\`<>=_ `
-const WORDS = [
-  'sqlite',
-  'litest',
-  'replication',
-  'quick',
-  'brown',
-  'fox',
-  'café',
-  'CAFE',
-  '東京',
-  'ünïcödé',
-  'x',
-]
+const WORDS = 'sqlite litest replication quick brown fox café CAFE 東京 ünïcödé x'.split(' ')
 const PIECES = [
   ...WORDS,
-  ...[
-    'OR',
-    'OR',
-    'AND',
-    'NOT',
-    'NEAR',
-    'NEAR(',
-    ')',
-    '(',
-    '^',
-    '{text}:',
-    'text:',
-    'col:',
-    '"',
-    '""',
-    '*',
-    '-',
-    '--',
-  ],
-  ...[
-    '-"',
-    'speaker:',
-    'speaker:"',
-    'SPEAKER:guido',
-    'show:"Talk',
-    'Show:',
-    '-speaker:x',
-    '"quick brown"',
-    'c++',
-    'e.g.',
-  ],
-  ...['***', '🎉', '👍🏽', 'ᦰ', '\u0301', '\ud800', '\u0000', '\t', '\n', '\u3000', ' ', ' ', ' '],
+  ...'OR OR AND NOT NEAR NEAR( ) ( ^ {text}: text: col: " "" * - -- -" c++ e.g. *** "quick brown"'.split(' '),
+  ...'speaker: speaker:" SPEAKER:guido show:"Talk Show: -speaker:x 🎉 👍🏽 ᦰ'.split(' '),
+  ...['\u0301', '\ud800', '\u0000', '\t', '\n', '\u3000', ' ', ' ', ' '],
 ]
 // [low, high] code point ranges; surrogates come out as lone UTF-16 units.
 const CODE_POINT_RANGES: [number, number][] = [

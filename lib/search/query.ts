@@ -125,7 +125,7 @@ function quoteList(values: string[]): string {
 }
 
 /** "Results for …" text, e.g. `"sqlite" without "mysql" by speaker "Michael"`. */
-function describe({ groups, excluded, filters }: ParsedQuery): string {
+function summarize({ groups, excluded, filters }: ParsedQuery): string {
   const bracket = groups.length > 1 // only then can "a or b and c" be read two ways
   const positive = groups.map((group) => {
     const text = quoteList(group.map(displayTerm))
@@ -159,6 +159,6 @@ export function compileSearchQuery(input: string): CompiledQuery {
     match: groups.length === 0 ? null : toMatch(groups, excluded),
     filters,
     terms: groups.flat().map(displayTerm),
-    description: describe(parsed),
+    description: summarize(parsed),
   }
 }
