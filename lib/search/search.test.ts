@@ -38,8 +38,7 @@ describe('searching every transcript', () => {
   it('returns hits with their episode, show, time, speaker and a marked snippet', () => {
     const outcome = searchTranscripts(seeded(), { q: 'litestream' })
     expect(outcome).toMatchObject({ ok: true, total: 1 })
-    if (!outcome.ok) return
-    expect(outcome.hits[0]).toEqual({
+    expect(outcome.ok && outcome.hits[0]).toEqual({
       episode: { slug: 'one', title: 'One' },
       show: { slug: 'small-db', title: 'Small Db' },
       sentence: { id: expect.any(Number), startMs: 5000, speaker: 'Ben', text: 'Litestream streams that file to a bucket.' },
@@ -82,9 +81,7 @@ describe('searching every transcript', () => {
   })
 
   it('answers an unsearchable query with a message instead of an error', () => {
-    const outcome = searchTranscripts(seeded(), { q: '   ' })
-    expect(outcome.ok).toBe(false)
-    if (!outcome.ok) expect(outcome.message).not.toBe('')
+    expect(searchTranscripts(seeded(), { q: '   ' })).toEqual({ ok: false, message: expect.stringMatching(/\w/) })
   })
 })
 
