@@ -49,7 +49,14 @@ const HIT_COLUMNS = `s.id AS sentenceId, s.startMs, s.speaker, s.text,
   e.slug AS episodeSlug, e.title AS episodeTitle, sh.slug AS showSlug, sh.title AS showTitle`
 const JOINS = `JOIN Episode e ON e.id = s.episodeId JOIN Show sh ON sh.id = e.showId`
 
-/** Sentences matching an FTS5 expression, best bm25 first, with a marked snippet. */
+/**
+ * How many of the newest matches bm25 ranks. Ranking costs about 1.3 µs per match, so a word
+ * found in 150,000 sentences ("the") took 150 ms to rank in full; within this window it takes
+ * a few. Matches past the window follow, newest first. See docs/decisions/0006-search-ranking-window.md.
+ */
+export const RANK_WINDOW = 2000
+
+/** Sentences matching an FTS5 expression, best bm25 first (within RANK_WINDOW), with a marked snippet. */
 export function searchSentences(
   db: SqliteDatabase,
   match: string,
@@ -57,22 +64,57 @@ export function searchSentences(
   page: { limit: number; offset: number },
 ): { total: number; rows: SentenceHitRow[] } {
   const filter = filterClause(filters)
-  const from = `FROM SentenceFts JOIN Sentence s ON s.id = SentenceFts.rowid ${JOINS}
-    WHERE SentenceFts MATCH ?${filter.sql}`
-  const totalRow = (
-    filter.params.length === 0
-      ? db.prepare(`SELECT count(*) AS total FROM SentenceFts WHERE SentenceFts MATCH ?`).get(match)
-      : db.prepare(`SELECT count(*) AS total ${from}`).get(match, ...filter.params)
-  ) as { total: number }
-  if (totalRow.total === 0) return { total: 0, rows: [] }
+  const joins = filter.params.length === 0 ? '' : `JOIN Sentence s ON s.id = SentenceFts.rowid ${JOINS}`
+  const matching = `FROM SentenceFts ${joins} WHERE SentenceFts MATCH ?${filter.sql}`
+  const params = [match, ...filter.params]
+  const { total } = db.prepare(`SELECT count(*) AS total ${matching}`).get(...params) as { total: number }
+  if (total === 0 || page.offset >= total) return { total, rows: [] }
+
+  // The oldest rowid inside the ranking window (0 when every match fits in it).
+  const cutoff =
+    total <= RANK_WINDOW
+      ? 0
+      : (
+          db
+            .prepare(
+              `SELECT SentenceFts.rowid AS id ${matching} ORDER BY SentenceFts.rowid DESC LIMIT 1 OFFSET ?`,
+            )
+            .get(...params, RANK_WINDOW - 1) as { id: number }
+        ).id
+  const inWindow = Math.min(total, RANK_WINDOW)
+  const ids: number[] = []
+  if (page.offset < inWindow) {
+    const ranked = db
+      .prepare(
+        `SELECT SentenceFts.rowid AS id ${matching} AND SentenceFts.rowid >= ? ORDER BY bm25(SentenceFts), SentenceFts.rowid LIMIT ? OFFSET ?`,
+      )
+      .all(...params, cutoff, Math.min(page.limit, inWindow - page.offset), page.offset) as { id: number }[]
+    ids.push(...ranked.map((row) => row.id))
+  }
+  const remaining = page.limit - ids.length
+  if (remaining > 0 && total > RANK_WINDOW) {
+    const older = db
+      .prepare(
+        `SELECT SentenceFts.rowid AS id ${matching} AND SentenceFts.rowid < ? ORDER BY SentenceFts.rowid DESC LIMIT ? OFFSET ?`,
+      )
+      .all(...params, cutoff, remaining, Math.max(0, page.offset - inWindow)) as { id: number }[]
+    ids.push(...older.map((row) => row.id))
+  }
+  return { total, rows: hitsWithSnippets(db, match, ids) }
+}
+
+// Details and snippets for one page of hits only, returned in the order of `ids`.
+function hitsWithSnippets(db: SqliteDatabase, match: string, ids: number[]): SentenceHitRow[] {
+  if (ids.length === 0) return []
   const rows = db
     .prepare(
-      `SELECT ${HIT_COLUMNS},
-        snippet(SentenceFts, 0, '${MATCH_START}', '${MATCH_END}', '…', 32) AS snippet
-      ${from} ORDER BY bm25(SentenceFts), s.id LIMIT ? OFFSET ?`,
+      `SELECT ${HIT_COLUMNS}, snippet(SentenceFts, 0, '${MATCH_START}', '${MATCH_END}', '…', 32) AS snippet
+       FROM SentenceFts JOIN Sentence s ON s.id = SentenceFts.rowid ${JOINS}
+       WHERE SentenceFts MATCH ? AND SentenceFts.rowid IN (${ids.map(() => '?').join(',')})`,
     )
-    .all(match, ...filter.params, page.limit, page.offset) as SentenceHitRow[]
-  return { total: totalRow.total, rows }
+    .all(match, ...ids) as SentenceHitRow[]
+  const byId = new Map(rows.map((row) => [row.sentenceId, row]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
 /** Sentences matching only speaker/show filters (no words), in transcript order. */
@@ -109,7 +151,10 @@ export function findShowId(db: SqliteDatabase, slug: string): number | null {
   return row?.id ?? null
 }
 
-export function insertShow(db: SqliteDatabase, show: { slug: string; title: string; createdAt: string }): number {
+export function insertShow(
+  db: SqliteDatabase,
+  show: { slug: string; title: string; createdAt: string },
+): number {
   return Number(
     db
       .prepare(`INSERT INTO Show (slug, title, createdAt) VALUES (?, ?, ?)`)
@@ -149,7 +194,11 @@ export function insertEpisode(db: SqliteDatabase, episode: EpisodeImportFields):
   )
 }
 
-export function updateEpisodeSource(db: SqliteDatabase, episodeId: number, episode: EpisodeImportFields): void {
+export function updateEpisodeSource(
+  db: SqliteDatabase,
+  episodeId: number,
+  episode: EpisodeImportFields,
+): void {
   db.prepare(
     `UPDATE Episode SET durationMs = @durationMs, sourceFormat = @sourceFormat, sourceName = @sourceName,
        importedAt = @importedAt WHERE id = @id`,

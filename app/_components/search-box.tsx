@@ -1,7 +1,20 @@
 // A plain GET form to /search: works without JavaScript, and the query lives in the URL.
-export function SearchBox({ id, defaultValue, compact }: { id: string; defaultValue?: string; compact?: boolean }) {
+export function SearchBox({
+  id,
+  defaultValue,
+  compact,
+}: {
+  id: string
+  defaultValue?: string
+  compact?: boolean
+}) {
   return (
-    <form role="search" action="/search" method="get" className={compact ? 'search-box compact' : 'search-box'}>
+    <form
+      role="search"
+      action="/search"
+      method="get"
+      className={compact ? 'search-box compact' : 'search-box'}
+    >
       <label htmlFor={id} className={compact ? 'visually-hidden' : undefined}>
         Search all transcripts
       </label>

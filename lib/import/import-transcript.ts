@@ -71,7 +71,8 @@ export function importTranscript(
 
   const write = db.transaction(() => {
     const showTitle = options.metadata?.showTitle ?? titleFromSlug(showSlug)
-    const showId = findShowId(db, showSlug) ?? insertShow(db, { slug: showSlug, title: showTitle, createdAt: importedAt })
+    const showId =
+      findShowId(db, showSlug) ?? insertShow(db, { slug: showSlug, title: showTitle, createdAt: importedAt })
     const fields: EpisodeImportFields = {
       showId,
       slug: episodeSlug,
@@ -125,14 +126,31 @@ function upsertEpisode(
   return { episodeId: existing.id, replaced: existing.sentenceCount > 0 }
 }
 
-function writeTranscript(db: SqliteDatabase, episodeId: number, transcript: NormalizedTranscript, now: string): void {
+function writeTranscript(
+  db: SqliteDatabase,
+  episodeId: number,
+  transcript: NormalizedTranscript,
+  now: string,
+): void {
   const writer = transcriptWriter(db)
   let sentencePosition = 0
   transcript.segments.forEach((segment, segmentPosition) => {
-    const segmentId = writer.segment({ episodeId, position: segmentPosition, startMs: segment.startMs, speaker: segment.speaker })
+    const segmentId = writer.segment({
+      episodeId,
+      position: segmentPosition,
+      startMs: segment.startMs,
+      speaker: segment.speaker,
+    })
     for (const sentence of segment.sentences) {
       const text = withoutControlCharacters(sentence.text)
-      writer.sentence({ episodeId, segmentId, position: sentencePosition++, ...sentence, text, updatedAt: now })
+      writer.sentence({
+        episodeId,
+        segmentId,
+        position: sentencePosition++,
+        ...sentence,
+        text,
+        updatedAt: now,
+      })
     }
   })
 }

@@ -23,7 +23,9 @@ export const SearchPageParamsSchema = z.object({
 
 /** `GET /api/search?q=&limit=&offset=&show=&speaker=` */
 export const SearchApiParamsSchema = z.object({
-  q: z.string({ error: 'q is required' }).max(MAX_QUERY_CHARS, `q is longer than ${MAX_QUERY_CHARS} characters`),
+  q: z
+    .string({ error: 'q is required' })
+    .max(MAX_QUERY_CHARS, `q is longer than ${MAX_QUERY_CHARS} characters`),
   limit: z.coerce
     .number({ error: 'limit must be a number' })
     .int('limit must be a whole number')

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { freshDatabase } from '../../tests/support/database'
 import { importTranscript } from '../import/import-transcript'
 import { searchTranscripts, snippetToHtml, splitSnippet } from './search'
-import { MATCH_END, MATCH_START } from '../sql'
+import { MATCH_END, MATCH_START, RANK_WINDOW } from '../sql'
 
 const EPISODE_ONE = `WEBVTT
 
@@ -41,7 +41,12 @@ describe('searching every transcript', () => {
     expect(outcome.ok && outcome.hits[0]).toEqual({
       episode: { slug: 'one', title: 'One' },
       show: { slug: 'small-db', title: 'Small Db' },
-      sentence: { id: expect.any(Number), startMs: 5000, speaker: 'Ben', text: 'Litestream streams that file to a bucket.' },
+      sentence: {
+        id: expect.any(Number),
+        startMs: 5000,
+        speaker: 'Ben',
+        text: 'Litestream streams that file to a bucket.',
+      },
       snippet: [
         { text: 'Litestream', match: true },
         { text: ' streams that file to a bucket.', match: false },
@@ -55,7 +60,9 @@ describe('searching every transcript', () => {
       'Postgres is a fine database too.',
       'SQLite keeps the whole database in one file.',
     ])
-    expect(texts(searchTranscripts(db, { q: 'database', show: 'big-db' }))).toEqual(['Postgres is a fine database too.'])
+    expect(texts(searchTranscripts(db, { q: 'database', show: 'big-db' }))).toEqual([
+      'Postgres is a fine database too.',
+    ])
     expect(texts(searchTranscripts(db, { q: 'database speaker:ana' }))).toEqual([
       'SQLite keeps the whole database in one file.',
     ])
@@ -81,7 +88,10 @@ describe('searching every transcript', () => {
   })
 
   it('answers an unsearchable query with a message instead of an error', () => {
-    expect(searchTranscripts(seeded(), { q: '   ' })).toEqual({ ok: false, message: expect.stringMatching(/\w/) })
+    expect(searchTranscripts(seeded(), { q: '   ' })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/\w/),
+    })
   })
 })
 
@@ -101,5 +111,61 @@ describe('snippets', () => {
         { text: "it's", match: true },
       ]),
     ).toBe('&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; <mark>it&#39;s</mark>')
+  })
+})
+
+describe('ranking a very common word', () => {
+  function manySentences(count: number) {
+    const db = freshDatabase()
+    importTranscript(db, { name: 'seed.vtt', content: EPISODE_TWO })
+    const insert = db.prepare(
+      `INSERT INTO Sentence (episodeId, segmentId, position, startMs, text) SELECT episodeId, segmentId, ?, ?, ? FROM Sentence LIMIT 1`,
+    )
+    db.transaction(() => {
+      for (let index = 0; index < count; index++) {
+        // Every 7th sentence is short, so bm25 ranks it above its longer neighbours.
+        const text =
+          index % 7 === 0
+            ? `Common word ${index}.`
+            : `The common word again in a longer sentence number ${index}.`
+        insert.run(index + 1, index * 1000, text)
+      }
+    })()
+    return db
+  }
+
+  it('pages through every match exactly once, ranked inside the window and newest first after it', () => {
+    const db = manySentences(RANK_WINDOW + 150)
+    const seen: number[] = []
+    for (let offset = 0; offset < RANK_WINDOW + 150; offset += 100) {
+      const outcome = searchTranscripts(db, { q: 'common', limit: 100, offset })
+      expect(outcome.ok && outcome.total).toBe(RANK_WINDOW + 150)
+      seen.push(...(outcome.ok ? outcome.hits.map((hit) => hit.sentence.id) : []))
+    }
+    expect(seen).toHaveLength(RANK_WINDOW + 150)
+    expect(new Set(seen).size).toBe(RANK_WINDOW + 150)
+    const windowIds = seen.slice(0, RANK_WINDOW)
+    const olderIds = seen.slice(RANK_WINDOW)
+    expect(Math.min(...windowIds)).toBeGreaterThan(Math.max(...olderIds))
+    expect(olderIds).toEqual([...olderIds].sort((a, b) => b - a))
+    const firstPage = searchTranscripts(db, { q: 'common', limit: 5 })
+    expect(firstPage.ok && firstPage.hits.map((hit) => hit.sentence.text.startsWith('Common word'))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ])
+  })
+
+  it('returns an empty page, with the total, past the last match', () => {
+    const outcome = searchTranscripts(seeded(), { q: 'database', offset: 50 })
+    expect(outcome).toEqual({
+      ok: true,
+      total: 2,
+      hits: [],
+      description: expect.any(String),
+      terms: ['database'],
+    })
   })
 })

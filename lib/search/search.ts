@@ -1,7 +1,13 @@
 // Searching every transcript: compile the listener's query, run it, shape hits for the page
 // and the JSON API. Any input returns hits or a message; nothing here throws on user input.
 import { compileSearchQuery } from '@/lib/search/query'
-import { listFilteredSentences, searchSentences, MATCH_END, MATCH_START, type SentenceHitRow } from '@/lib/sql'
+import {
+  listFilteredSentences,
+  searchSentences,
+  MATCH_END,
+  MATCH_START,
+  type SentenceHitRow,
+} from '@/lib/sql'
 import type { SqliteDatabase } from '@/lib/sqlite'
 
 export const SEARCH_PAGE_SIZE = 20
@@ -81,7 +87,13 @@ function mergeAdjacent(parts: SnippetPart[]): SnippetPart[] {
   return merged
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
 
 /** The API's snippet: HTML-escaped text with matches wrapped in <mark>…</mark>. */
 export function snippetToHtml(parts: SnippetPart[]): string {

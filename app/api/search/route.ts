@@ -9,7 +9,10 @@ export const dynamic = 'force-dynamic'
 export function GET(request: NextRequest) {
   const parsed = SearchApiParamsSchema.safeParse(firstValues(request.nextUrl.searchParams))
   if (!parsed.success) {
-    return NextResponse.json({ error: parsed.error.issues.map((issue) => issue.message).join('; ') }, { status: 400 })
+    return NextResponse.json(
+      { error: parsed.error.issues.map((issue) => issue.message).join('; ') },
+      { status: 400 },
+    )
   }
   const outcome = searchTranscripts(sqlite(), parsed.data)
   if (!outcome.ok) return NextResponse.json({ error: outcome.message }, { status: 400 })

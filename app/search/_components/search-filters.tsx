@@ -11,7 +11,14 @@ export function SearchFilters({ params, shows }: { params: Params; shows: ShowSu
     <form role="search" action="/search" method="get" className="search-box search-filters">
       <label htmlFor="search-q">Words, &quot;phrases&quot;, prefix*, -exclusions</label>
       <div className="search-row">
-        <input id="search-q" name="q" type="search" defaultValue={params.q} maxLength={500} autoComplete="off" />
+        <input
+          id="search-q"
+          name="q"
+          type="search"
+          defaultValue={params.q}
+          maxLength={500}
+          autoComplete="off"
+        />
         <button type="submit">Search</button>
       </div>
       <div className="filter-row">

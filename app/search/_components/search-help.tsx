@@ -16,7 +16,8 @@ export function SearchHelp() {
           A minus leaves words out: <code>sqlite -postgres</code>
         </li>
         <li>
-          Filters narrow by who spoke or which show: <code>speaker:ana</code>, <code>show:small-database-show</code>
+          Filters narrow by who spoke or which show: <code>speaker:ana</code>,{' '}
+          <code>show:small-database-show</code>
         </li>
       </ul>
     </section>

@@ -18,7 +18,9 @@ export function SearchResults({ outcome, params }: { outcome: Found; params: Par
         <p>
           No sentence matches <strong>{outcome.description}</strong>.
         </p>
-        <p>Try fewer words, a word beginning such as <code>replic*</code>, or remove the filters.</p>
+        <p>
+          Try fewer words, a word beginning such as <code>replic*</code>, or remove the filters.
+        </p>
       </div>
     )
   }
@@ -46,7 +48,9 @@ export function SearchResults({ outcome, params }: { outcome: Found; params: Par
                     <span className="timestamp">{formatTimestamp(hit.sentence.startMs)}</span>
                     {hit.sentence.speaker ? <span className="speaker">{hit.sentence.speaker}</span> : null}
                     <span className="snippet">
-                      {hit.snippet.map((part, index) => (part.match ? <mark key={index}>{part.text}</mark> : part.text))}
+                      {hit.snippet.map((part, index) =>
+                        part.match ? <mark key={index}>{part.text}</mark> : part.text,
+                      )}
                     </span>
                   </a>
                 </li>
@@ -61,7 +65,10 @@ export function SearchResults({ outcome, params }: { outcome: Found; params: Par
 }
 
 function groupByEpisode(hits: SearchHit[]) {
-  const groups = new Map<string, { episode: SearchHit['episode']; show: SearchHit['show']; hits: SearchHit[] }>()
+  const groups = new Map<
+    string,
+    { episode: SearchHit['episode']; show: SearchHit['show']; hits: SearchHit[] }
+  >()
   for (const hit of hits) {
     const group = groups.get(hit.episode.slug) ?? { episode: hit.episode, show: hit.show, hits: [] }
     group.hits.push(hit)
