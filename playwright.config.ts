@@ -22,7 +22,12 @@ export default defineConfig({
     launchOptions: {
       executablePath,
       // Chromium's background services try to reach Google, which this network refuses.
-      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
   projects: [

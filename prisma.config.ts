@@ -47,7 +47,13 @@ export default defineConfig({
   // The FTS5 table and its shadow tables come from a hand-written migration; without this
   // list `migrate diff` would want to drop them.
   tables: {
-    external: ['SentenceFts', 'SentenceFts_config', 'SentenceFts_data', 'SentenceFts_docsize', 'SentenceFts_idx'],
+    external: [
+      'SentenceFts',
+      'SentenceFts_config',
+      'SentenceFts_data',
+      'SentenceFts_docsize',
+      'SentenceFts_idx',
+    ],
   },
   async adapter() {
     return sqliteAdapter(process.env.DATABASE_URL!)

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next'
 import Link from 'next/link'
+import { AccountMenu } from '@/app/_components/account-menu'
 import { SearchBox } from '@/app/_components/search-box'
 import './globals.css'
 
@@ -22,9 +23,12 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             Hearsay
           </Link>
           <SearchBox id="header-search" compact />
+          <AccountMenu />
         </header>
         <main id="main">{children}</main>
-        <footer className="site-footer">Hearsay — podcast transcripts you can search, quote and correct.</footer>
+        <footer className="site-footer">
+          Hearsay — podcast transcripts you can search, quote and correct.
+        </footer>
       </body>
     </html>
   )

@@ -13,6 +13,22 @@ const EnvSchema = z.object({
     }),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
+  /** Signs session cookies; at least 32 characters. Unset: a random one is kept next to the database (lib/auth/secret.ts). */
+  BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  /** The public origin (https://… in production makes cookies Secure). Unset: http://HOST:PORT. */
+  BETTER_AUTH_URL: z.url().optional(),
+  /** Sign-in and sign-up attempts per IP per window (better-auth's limiter, stored in SQLite). */
+  SIGN_IN_RATE_MAX: z.coerce.number().int().min(1).default(10),
+  SIGN_IN_RATE_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** New comments per account per window; 0 switches the limit off. */
+  COMMENT_RATE_ACCOUNT_MAX: z.coerce.number().int().min(0).default(10),
+  /** New comments per client IP per window (generous: one IP may be many people); 0 = off. */
+  COMMENT_RATE_IP_MAX: z.coerce.number().int().min(0).default(60),
+  COMMENT_RATE_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** The same author posting the same text again within this time is refused; 0 = off. */
+  COMMENT_DUPLICATE_WINDOW_MS: z.coerce.number().int().min(0).default(3_600_000),
+  /** A listener's first N comments wait for a host's approval; 0 (default) publishes at once. */
+  COMMENT_HOLD_FIRST: z.coerce.number().int().min(0).default(0),
 })
 
 export type Env = z.infer<typeof EnvSchema>

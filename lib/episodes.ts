@@ -12,6 +12,7 @@ export async function getEpisodeTranscript(slug: string) {
       description: true,
       publishedAt: true,
       durationMs: true,
+      commentsEnabled: true,
       show: { select: { slug: true, title: true } },
       segments: {
         orderBy: { position: 'asc' },

@@ -10,9 +10,13 @@ const FIXTURES = 'tests/fixtures/import'
 
 async function importCli(databasePath: string, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: `file:${databasePath}`, CI: 'true' },
-    })
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/import.ts', ...args],
+      {
+        env: { ...process.env, DATABASE_URL: `file:${databasePath}`, CI: 'true' },
+      },
+    )
     return { code: 0, stdout, stderr }
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string }
@@ -23,7 +27,9 @@ async function importCli(databasePath: string, ...args: string[]) {
 function episodeSlugs(databasePath: string): string[] {
   const db = openSqlite(databasePath, { readonly: true })
   try {
-    return (db.prepare(`SELECT slug FROM Episode ORDER BY slug`).all() as { slug: string }[]).map((row) => row.slug)
+    return (db.prepare(`SELECT slug FROM Episode ORDER BY slug`).all() as { slug: string }[]).map(
+      (row) => row.slug,
+    )
   } finally {
     db.close()
   }
@@ -34,8 +40,12 @@ describe('npm run import', () => {
     const path = freshDatabasePath()
     const result = await importCli(path, `${FIXTURES}/folder`, '--show', 'morning-show')
     expect(result.code).toBe(1)
-    expect(result.stdout).toMatch(/✓ .*010_first_light\.vtt → morning-show\/010-first-light \(vtt\): 2 cues, 2 sentences, 2 speakers, 0 repairs/)
-    expect(result.stdout).toMatch(/✓ .*011-second-wind\.srt → morning-show\/011-second-wind \(srt\): 2 cues, 2 sentences, 2 speakers/)
+    expect(result.stdout).toMatch(
+      /✓ .*010_first_light\.vtt → morning-show\/010-first-light \(vtt\): 2 cues, 2 sentences, 2 speakers, 0 repairs/,
+    )
+    expect(result.stdout).toMatch(
+      /✓ .*011-second-wind\.srt → morning-show\/011-second-wind \(srt\): 2 cues, 2 sentences, 2 speakers/,
+    )
     expect(result.stdout).toMatch(/✗ .*012-truncated\.vtt(:\d+)?: .+/)
     expect(result.stdout).not.toContain('README')
     expect(result.stdout).toMatch(/Imported 2 of 3 files, 4 sentences, 1 failed/)

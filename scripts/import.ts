@@ -30,7 +30,11 @@ function main(): number {
   for (const file of files.files) {
     progress.update(file)
     try {
-      const summary = importTranscript(db, { name: file, content: readFileSync(file) }, { showSlug: show, replace, dryRun })
+      const summary = importTranscript(
+        db,
+        { name: file, content: readFileSync(file) },
+        { showSlug: show, replace, dryRun },
+      )
       sentences += summary.sentences
       progress.log(`✓ ${file} → ${describe(summary)}`)
     } catch (error) {
@@ -43,20 +47,26 @@ function main(): number {
   db.close()
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1)
   const verb = dryRun ? 'Checked (dry run, nothing written)' : 'Imported'
-  console.log(`${verb} ${files.files.length - failed} of ${files.files.length} files, ${sentences} sentences, ${failed} failed, in ${seconds} s`)
+  console.log(
+    `${verb} ${files.files.length - failed} of ${files.files.length} files, ${sentences} sentences, ${failed} failed, in ${seconds} s`,
+  )
   return failed > 0 ? 1 : 0
 }
 
 function describe(summary: ImportSummary): string {
   const speakers = summary.speakers.length
-  return [
-    `${summary.showSlug}/${summary.episodeSlug} (${summary.format}${summary.replaced ? ', replaced' : ''})`,
-    `${summary.cues} cues, ${summary.sentences} sentences, ${speakers} speaker${speakers === 1 ? '' : 's'}, ${summary.repairs.length} repairs`,
-  ].join(': ') + summary.repairs.map((repair) => `\n    repair at line ${repair.line}: ${repair.message}`).join('')
+  return (
+    [
+      `${summary.showSlug}/${summary.episodeSlug} (${summary.format}${summary.replaced ? ', replaced' : ''})`,
+      `${summary.cues} cues, ${summary.sentences} sentences, ${speakers} speaker${speakers === 1 ? '' : 's'}, ${summary.repairs.length} repairs`,
+    ].join(': ') +
+    summary.repairs.map((repair) => `\n    repair at line ${repair.line}: ${repair.message}`).join('')
+  )
 }
 
 function lineOf(error: unknown): string {
-  if (error instanceof TranscriptParseError || error instanceof ImportError) return error.line == null ? '' : `:${error.line}`
+  if (error instanceof TranscriptParseError || error instanceof ImportError)
+    return error.line == null ? '' : `:${error.line}`
   return ''
 }
 

@@ -29,7 +29,9 @@ function matches(db: SqliteDatabase, expression: string): number[] {
 describe('the sentence search index after all migrations', () => {
   it('has the tables, the FTS5 table and its three triggers', () => {
     const db = freshDatabase()
-    const names = (db.prepare(`SELECT name FROM sqlite_master`).all() as { name: string }[]).map((row) => row.name)
+    const names = (db.prepare(`SELECT name FROM sqlite_master`).all() as { name: string }[]).map(
+      (row) => row.name,
+    )
     expect(names).toEqual(
       expect.arrayContaining([
         'Show',
@@ -58,7 +60,10 @@ describe('the sentence search index after all migrations', () => {
     const db = freshDatabase()
     seedEpisode(db)
     const id = addSentence(db, 'Terso runs SQLite at the edge.')
-    db.prepare(`UPDATE Sentence SET text = ?, version = version + 1 WHERE id = ?`).run('Turso runs SQLite at the edge.', id)
+    db.prepare(`UPDATE Sentence SET text = ?, version = version + 1 WHERE id = ?`).run(
+      'Turso runs SQLite at the edge.',
+      id,
+    )
     expect(matches(db, '"turso"')).toEqual([id])
     expect(matches(db, '"terso"')).toEqual([])
     expect((db.prepare(`SELECT count(*) AS n FROM SentenceFts`).get() as { n: number }).n).toBe(1)

@@ -3,7 +3,8 @@ import { formatDate, formatDuration } from '@/lib/format'
 import type { EpisodeCard } from '@/lib/shows'
 
 export function EpisodeList({ episodes, showShow = true }: { episodes: EpisodeCard[]; showShow?: boolean }) {
-  if (episodes.length === 0) return <p className="muted">No episodes yet. Import transcripts with npm run import.</p>
+  if (episodes.length === 0)
+    return <p className="muted">No episodes yet. Import transcripts with npm run import.</p>
   return (
     <ul className="episode-list">
       {episodes.map((episode) => {

@@ -7,7 +7,13 @@ describe('the demo dataset', () => {
   it('loads two episodes of the demo show into an empty database', () => {
     const db = freshDatabase()
     expect(seedDemoData(db)).toBe(2)
-    expect(db.prepare(`SELECT e.slug, e.title, s.slug AS show FROM Episode e JOIN Show s ON s.id = e.showId ORDER BY e.slug`).all()).toEqual([
+    expect(
+      db
+        .prepare(
+          `SELECT e.slug, e.title, s.slug AS show FROM Episode e JOIN Show s ON s.id = e.showId ORDER BY e.slug`,
+        )
+        .all(),
+    ).toEqual([
       { slug: '001-sqlite-is-enough', title: 'Is SQLite enough?', show: DEMO_SHOW.slug },
       { slug: '002-streaming-backups', title: 'Streaming backups to a bucket', show: DEMO_SHOW.slug },
     ])
@@ -17,15 +23,19 @@ describe('the demo dataset', () => {
     const db = freshDatabase()
     seedDemoData(db)
     const sentences = db
-      .prepare(`SELECT s.text, g.startMs AS segmentStartMs FROM Sentence s JOIN Segment g ON g.id = s.segmentId
-                JOIN Episode e ON e.id = s.episodeId WHERE e.slug = '002-streaming-backups' ORDER BY s.position`)
+      .prepare(
+        `SELECT s.text, g.startMs AS segmentStartMs FROM Sentence s JOIN Segment g ON g.id = s.segmentId
+                JOIN Episode e ON e.id = s.episodeId WHERE e.slug = '002-streaming-backups' ORDER BY s.position`,
+      )
       .all() as { text: string; segmentStartMs: number }[]
     expect(sentences.find((sentence) => sentence.text.startsWith('send you'))).toBeUndefined()
     expect(sentences.find((sentence) => sentence.text.includes('sign up for the newsletter'))).toEqual({
       text: "If you want the links we mention, sign up for the newsletter or we'll send you the show notes afterwards.",
       segmentStartMs: 0,
     })
-    expect([...new Set(sentences.map((sentence) => sentence.segmentStartMs))]).toEqual([0, 21_000, 48_000, 79_000, 104_000, 132_000])
+    expect([...new Set(sentences.map((sentence) => sentence.segmentStartMs))]).toEqual([
+      0, 21_000, 48_000, 79_000, 104_000, 132_000,
+    ])
   })
 
   it('never loads into a database that already has episodes', () => {

@@ -10,7 +10,11 @@ export const DEMO_SHOW = { slug: 'small-database-show', title: 'The Small Databa
 
 const DEMO_EPISODES = [
   { file: '001-sqlite-is-enough.vtt', title: 'Is SQLite enough?', publishedAt: '2026-10-05T09:00:00Z' },
-  { file: '002-streaming-backups.txt', title: 'Streaming backups to a bucket', publishedAt: '2026-10-12T09:00:00Z' },
+  {
+    file: '002-streaming-backups.txt',
+    title: 'Streaming backups to a bucket',
+    publishedAt: '2026-10-12T09:00:00Z',
+  },
 ] as const
 
 const DEMO_FOLDER = fileURLToPath(new URL('../../prisma/demo/', import.meta.url))
@@ -25,7 +29,11 @@ export function seedDemoData(db: SqliteDatabase, folder = DEMO_FOLDER): number {
         { name: episode.file, content: readFileSync(`${folder}/${episode.file}`) },
         {
           showSlug: DEMO_SHOW.slug,
-          metadata: { showTitle: DEMO_SHOW.title, episodeTitle: episode.title, publishedAt: new Date(episode.publishedAt) },
+          metadata: {
+            showTitle: DEMO_SHOW.title,
+            episodeTitle: episode.title,
+            publishedAt: new Date(episode.publishedAt),
+          },
         },
       )
     }

@@ -56,7 +56,11 @@ function timeImport(files: string[], databasePath: string) {
   let failures = 0
   for (const file of files) {
     try {
-      sentences += importTranscript(db, { name: file, content: readFileSync(file) }, { showSlug: 'talk-python' }).sentences
+      sentences += importTranscript(
+        db,
+        { name: file, content: readFileSync(file) },
+        { showSlug: 'talk-python' },
+      ).sentences
     } catch (error) {
       failures++
       console.error(`import failed: ${file}: ${(error as Error).message}`)
@@ -85,7 +89,8 @@ function timeRawInserts(files: string[], databasePath: string) {
       const segmentId = Number(segment.run(episodeId).lastInsertRowid)
       let position = 0
       for (const group of transcript.segments)
-        for (const s of group.sentences) sentence.run(episodeId, segmentId, position++, s.startMs, s.endMs, s.speaker, s.text)
+        for (const s of group.sentences)
+          sentence.run(episodeId, segmentId, position++, s.startMs, s.endMs, s.speaker, s.text)
     })
   })()
   const seconds = (performance.now() - startedAt) / 1000
@@ -109,10 +114,14 @@ function timeDirectSearch(databasePath: string) {
 
 async function timeHttpSearch(databasePath: string, clients: number) {
   const require = createRequire(import.meta.url)
-  const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(BENCH_PORT)], {
-    env: { ...process.env, DATABASE_URL: `file:${databasePath}`, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-  })
+  const server = spawn(
+    process.execPath,
+    [require.resolve('next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(BENCH_PORT)],
+    {
+      env: { ...process.env, DATABASE_URL: `file:${databasePath}`, NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: 'ignore',
+    },
+  )
   try {
     const base = `http://127.0.0.1:${BENCH_PORT}`
     await waitForHttp(`${base}/api/health`, 60_000)
@@ -155,7 +164,11 @@ async function main() {
 
     const results = {
       corpus: { files: files.length, sentences: imported.sentences, failures: imported.failures },
-      import: { seconds: imported.seconds, rawInsertSeconds: raw.seconds, ratio: imported.seconds / raw.seconds },
+      import: {
+        seconds: imported.seconds,
+        rawInsertSeconds: raw.seconds,
+        ratio: imported.seconds / raw.seconds,
+      },
       search: { directMs: direct, http1Ms: http1, http8Ms: http8, queries: QUERY_MIX },
       targets: {
         importUnder60s: imported.seconds < 60,
@@ -184,7 +197,10 @@ function printTable(r: {
   console.log(
     `| import ${r.corpus.files} files, ${r.corpus.sentences} sentences (${r.corpus.failures} failed) | ${r.import.seconds.toFixed(1)} s | raw inserts ${r.import.rawInsertSeconds.toFixed(1)} s | ${r.import.ratio.toFixed(2)}× |`,
   )
-  for (const [label, key] of [['1 client', 'http1Ms'], ['8 clients', 'http8Ms']] as const) {
+  for (const [label, key] of [
+    ['1 client', 'http1Ms'],
+    ['8 clients', 'http8Ms'],
+  ] as const) {
     const http = r.search[key]
     console.log(
       `| /api/search p50, ${label} | ${ms(http.p50)} | in-process ${ms(r.search.directMs.p50)} | ${(http.p50 / r.search.directMs.p50).toFixed(2)}× |`,

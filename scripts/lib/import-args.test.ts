@@ -7,7 +7,10 @@ describe('import CLI arguments', () => {
       ok: true,
       args: { paths: ['a.vtt', 'dir'], show: 'talk-python', replace: true, dryRun: true },
     })
-    expect(parseImportArgs(['a.vtt'])).toEqual({ ok: true, args: { paths: ['a.vtt'], replace: false, dryRun: false } })
+    expect(parseImportArgs(['a.vtt'])).toEqual({
+      ok: true,
+      args: { paths: ['a.vtt'], replace: false, dryRun: false },
+    })
   })
 
   it.each([
@@ -38,6 +41,9 @@ describe('import CLI arguments', () => {
       ok: true,
       files: ['tests/fixtures/import/folder/README.md'],
     })
-    expect(collectTranscriptFiles(['no/such/file.vtt'])).toEqual({ ok: false, message: 'no/such/file.vtt: no such file or folder' })
+    expect(collectTranscriptFiles(['no/such/file.vtt'])).toEqual({
+      ok: false,
+      message: 'no/such/file.vtt: no such file or folder',
+    })
   })
 })

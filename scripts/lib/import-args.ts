@@ -4,7 +4,8 @@ import { extname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 
-export const IMPORT_USAGE = 'usage: npm run import -- <files or folders…> [--show <slug>] [--replace] [--dry-run]'
+export const IMPORT_USAGE =
+  'usage: npm run import -- <files or folders…> [--show <slug>] [--replace] [--dry-run]'
 
 /** Extensions picked up when walking a folder; files named explicitly are read whatever their name. */
 export const TRANSCRIPT_EXTENSIONS = new Set(['.vtt', '.srt', '.json', '.txt'])
@@ -21,7 +22,9 @@ const ImportArgsSchema = z.object({
 
 export type ImportArgs = z.infer<typeof ImportArgsSchema>
 
-export function parseImportArgs(argv: string[]): { ok: true; args: ImportArgs } | { ok: false; message: string } {
+export function parseImportArgs(
+  argv: string[],
+): { ok: true; args: ImportArgs } | { ok: false; message: string } {
   let values: { show?: string; replace?: boolean; 'dry-run'?: boolean }
   let positionals: string[]
   try {
@@ -40,14 +43,18 @@ export function parseImportArgs(argv: string[]): { ok: true; args: ImportArgs } 
     dryRun: values['dry-run'] ?? false,
   })
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'arguments'}: ${issue.message}`)
+    const problems = result.error.issues.map(
+      (issue) => `${issue.path.join('.') || 'arguments'}: ${issue.message}`,
+    )
     return { ok: false, message: `${problems.join('\n')}\n${IMPORT_USAGE}` }
   }
   return { ok: true, args: result.data }
 }
 
 /** Expands folders (recursively, transcript extensions only, hidden entries skipped) into a sorted file list. */
-export function collectTranscriptFiles(paths: string[]): { ok: true; files: string[] } | { ok: false; message: string } {
+export function collectTranscriptFiles(
+  paths: string[],
+): { ok: true; files: string[] } | { ok: false; message: string } {
   const files: string[] = []
   for (const path of paths) {
     let stats

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { EpisodeComments } from '@/app/episodes/[slug]/_components/episode-comments'
 import { Transcript } from '@/app/episodes/[slug]/_components/transcript'
 import { getEpisodeTranscript } from '@/lib/episodes'
 import { formatDate, formatDuration } from '@/lib/format'
@@ -28,7 +29,9 @@ export default async function EpisodePage({ params }: Props) {
         {facts.length > 0 ? <p className="muted">{facts.join(' · ')}</p> : null}
         {episode.description ? <p>{episode.description}</p> : null}
       </header>
-      <Transcript segments={episode.segments} />
+      <EpisodeComments episode={episode}>
+        <Transcript segments={episode.segments} />
+      </EpisodeComments>
     </article>
   )
 }

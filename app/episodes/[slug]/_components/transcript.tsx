@@ -1,5 +1,8 @@
 // The transcript as segments (speaker turns or source paragraphs). Every sentence is its own
 // element with a stable anchor, #s-<sentenceId>; CSS :target highlights the linked one.
+// Sentences open their comment thread (client leaves), shown under their segment.
+import { SegmentThread } from '@/app/episodes/[slug]/_components/segment-thread'
+import { Sentence } from '@/app/episodes/[slug]/_components/sentence'
 import { formatTimestamp } from '@/lib/format'
 import type { EpisodeTranscript } from '@/lib/episodes'
 
@@ -13,23 +16,23 @@ export function Transcript({ segments }: { segments: EpisodeTranscript['segments
           <section key={segment.id} className="segment" aria-label={segmentLabel(segment)}>
             <header className="segment-meta">
               <a className="timestamp" href={first ? `#s-${first.id}` : undefined}>
-                <time dateTime={`PT${Math.floor(segment.startMs / 1000)}S`}>{formatTimestamp(segment.startMs)}</time>
+                <time dateTime={`PT${Math.floor(segment.startMs / 1000)}S`}>
+                  {formatTimestamp(segment.startMs)}
+                </time>
               </a>
               {segment.speaker ? <span className="speaker">{segment.speaker}</span> : null}
             </header>
             <p className="segment-text">
               {segment.sentences.map((sentence) => (
-                <span
+                <Sentence
                   key={sentence.id}
-                  id={`s-${sentence.id}`}
-                  className="sentence"
-                  data-start-ms={sentence.startMs}
-                  title={formatTimestamp(sentence.startMs)}
-                >
-                  {sentence.text}{' '}
-                </span>
+                  id={sentence.id}
+                  startMs={sentence.startMs}
+                  text={sentence.text}
+                />
               ))}
             </p>
+            <SegmentThread sentences={segment.sentences.map(({ id, text }) => ({ id, text }))} />
           </section>
         )
       })}

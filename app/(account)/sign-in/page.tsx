@@ -1,0 +1,31 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { signInAction } from '@/app/(account)/actions'
+import { AccountForm } from '@/app/(account)/_components/account-form'
+import { NextPathSchema } from '@/lib/auth/schemas'
+
+export const metadata: Metadata = { title: 'Sign in' }
+
+type Props = { searchParams: Promise<{ next?: string | string[] }> }
+
+export default async function SignInPage({ searchParams }: Props) {
+  const raw = (await searchParams).next
+  const next = NextPathSchema.parse(Array.isArray(raw) ? raw[0] : raw)
+  return (
+    <section className="account">
+      <h1>Sign in</h1>
+      <AccountForm
+        action={signInAction}
+        next={next}
+        submitLabel="Sign in"
+        fields={[
+          { name: 'email', label: 'Email', type: 'email', autoComplete: 'email' },
+          { name: 'password', label: 'Password', type: 'password', autoComplete: 'current-password' },
+        ]}
+      />
+      <p>
+        New here? <Link href={`/sign-up?next=${encodeURIComponent(next)}`}>Create an account</Link>
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,29 @@
+// The header's account corner: sign-in links, or who is signed in with a sign-out button
+// (and the moderation queue for hosts and admins).
+import Link from 'next/link'
+import { signOutAction } from '@/app/(account)/actions'
+import { canModerate } from '@/lib/auth/roles'
+import { getCurrentCaller } from '@/lib/auth/session'
+
+export async function AccountMenu() {
+  const caller = await getCurrentCaller()
+  if (!caller) {
+    return (
+      <nav className="account-menu" aria-label="Account">
+        <Link href="/sign-in">Sign in</Link>
+        <Link href="/sign-up">Sign up</Link>
+      </nav>
+    )
+  }
+  return (
+    <nav className="account-menu" aria-label="Account">
+      <span className="muted">{caller.name}</span>
+      {canModerate(caller.role) ? <Link href="/moderation">Moderation</Link> : null}
+      <form action={signOutAction}>
+        <button type="submit" className="link-button">
+          Sign out
+        </button>
+      </form>
+    </nav>
+  )
+}

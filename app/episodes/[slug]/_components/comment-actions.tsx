@@ -1,0 +1,101 @@
+'use client'
+// The buttons under a comment, limited to what the viewer may do; the server checks again.
+// Delete, report and moderation go straight to their server actions; the outcome is read out.
+import { useState, useTransition } from 'react'
+import {
+  deleteCommentAction,
+  moderateCommentAction,
+  reportCommentAction,
+} from '@/app/episodes/[slug]/actions'
+import { useComments } from '@/app/episodes/[slug]/_components/comments-context'
+import type { CommentDto } from '@/lib/comments/types'
+import type { FormState } from '@/lib/form-state'
+
+type ServerAction = (form: FormData) => Promise<FormState>
+
+export function CommentActions(props: { comment: CommentDto; onReply: () => void; onEdit: () => void }) {
+  const { comment } = props
+  const { viewer, slug, commentsEnabled } = useComments()
+  const [message, setMessage] = useState('')
+  const [pending, startTransition] = useTransition()
+  if (!viewer) return null
+  const own = viewer.id === comment.author.id
+  const moderator = viewer.role !== 'listener'
+  const canWrite = !viewer.banned && (commentsEnabled || moderator)
+
+  function run(action: ServerAction, fields: Record<string, string>, done: string) {
+    const form = new FormData()
+    form.set('slug', slug)
+    form.set('commentId', String(comment.id))
+    for (const [name, value] of Object.entries(fields)) form.set(name, value)
+    startTransition(async () => {
+      const result = await action(form)
+      setMessage(result.status === 'failed' ? result.message : done)
+    })
+  }
+
+  return (
+    <div className="comment-actions">
+      {canWrite ? (
+        <button type="button" className="link-button" onClick={props.onReply}>
+          Reply
+        </button>
+      ) : null}
+      {own && !viewer.banned ? (
+        <>
+          <button type="button" className="link-button" onClick={props.onEdit}>
+            Edit
+          </button>
+          <button
+            type="button"
+            className="link-button"
+            disabled={pending}
+            onClick={() => run(deleteCommentAction, {}, 'Deleted.')}
+          >
+            Delete
+          </button>
+        </>
+      ) : null}
+      {!own && !viewer.banned ? (
+        <button
+          type="button"
+          className="link-button"
+          disabled={pending}
+          onClick={() => run(reportCommentAction, {}, 'Reported. A host will look at it.')}
+        >
+          Report
+        </button>
+      ) : null}
+      {moderator ? <ModerationButtons comment={comment} run={run} pending={pending} /> : null}
+      <span className="action-message" role="status" aria-live="polite">
+        {message}
+      </span>
+    </div>
+  )
+}
+
+function ModerationButtons(props: {
+  comment: CommentDto
+  pending: boolean
+  run: (action: ServerAction, fields: Record<string, string>, done: string) => void
+}) {
+  const { comment, run, pending } = props
+  const button = (action: string, label: string) => (
+    <button
+      type="button"
+      className="link-button"
+      disabled={pending}
+      onClick={() => run(moderateCommentAction, { action }, `${label}: done.`)}
+    >
+      {label}
+    </button>
+  )
+  return (
+    <>
+      {comment.status === 'visible' ? button('hide', 'Hide') : null}
+      {comment.status === 'hidden' ? button('unhide', 'Unhide') : null}
+      {comment.status === 'held' ? button('approve', 'Approve') : null}
+      {button('delete', 'Remove')}
+    </>
+  )
+}

@@ -1,0 +1,81 @@
+'use client'
+// One comment with its replies: author, time, text, and what the viewer may do with it
+// (reply, edit, delete, report; hide/unhide/approve for hosts). `c-<id>` is its permalink.
+import { useState } from 'react'
+import { CommentActions } from '@/app/episodes/[slug]/_components/comment-actions'
+import { CommentBody } from '@/app/episodes/[slug]/_components/comment-body'
+import { CommentForm } from '@/app/episodes/[slug]/_components/comment-form'
+import { useComments } from '@/app/episodes/[slug]/_components/comments-context'
+import type { ThreadNode } from '@/lib/comments/thread-shape'
+
+export function CommentThread({ node }: { node: ThreadNode }) {
+  const { comment } = node
+  const { linkedCommentId } = useComments()
+  const [mode, setMode] = useState<'read' | 'edit' | 'reply'>('read')
+  const classes = ['comment', comment.id === linkedCommentId ? 'is-linked' : '', `is-${comment.status}`]
+  return (
+    <li>
+      <article
+        id={`c-${comment.id}`}
+        className={classes.join(' ')}
+        aria-label={`Comment by ${comment.author.name}`}
+      >
+        {comment.deleted ? (
+          <p className="muted">This comment was deleted.</p>
+        ) : (
+          <>
+            <header className="comment-meta">
+              <span className="comment-author">{comment.author.name}</span>{' '}
+              <a href={`#c-${comment.id}`} className="comment-permalink">
+                <time dateTime={comment.createdAt}>{formatWhen(comment.createdAt)}</time>
+              </a>
+              {comment.editedAt ? <span className="muted"> (edited)</span> : null}
+              {comment.status !== 'visible' ? (
+                <span className="comment-badge">{statusLabel(comment.status)}</span>
+              ) : null}
+            </header>
+            {mode === 'edit' ? (
+              <CommentForm
+                mode="edit"
+                commentId={comment.id}
+                initialBody={comment.body}
+                onDone={() => setMode('read')}
+              />
+            ) : (
+              <CommentBody text={comment.body} />
+            )}
+            <CommentActions
+              comment={comment}
+              onReply={() => setMode('reply')}
+              onEdit={() => setMode('edit')}
+            />
+            {mode === 'reply' && comment.sentenceId !== null ? (
+              <CommentForm
+                mode="create"
+                sentenceId={comment.sentenceId}
+                parentId={comment.id}
+                onDone={() => setMode('read')}
+              />
+            ) : null}
+          </>
+        )}
+      </article>
+      {node.replies.length > 0 ? (
+        <ol className="comment-list replies">
+          {node.replies.map((reply) => (
+            <CommentThread key={reply.comment.id} node={reply} />
+          ))}
+        </ol>
+      ) : null}
+    </li>
+  )
+}
+
+function statusLabel(status: string): string {
+  return status === 'held' ? 'Awaiting review' : 'Hidden by a moderator'
+}
+
+/** UTC and fixed, so the server and the browser render the same text. */
+function formatWhen(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
+}

@@ -1,0 +1,51 @@
+// The comment layer of an episode page: loads what the viewer may see, says so when there
+// is nothing yet, gives hosts the on/off switch, and provides the state the sentences use.
+import { CommentsProvider, type PageViewer } from '@/app/episodes/[slug]/_components/comments-context'
+import { setCommentsEnabledAction } from '@/app/episodes/[slug]/actions'
+import { canModerate } from '@/lib/auth/roles'
+import { getCurrentCaller } from '@/lib/auth/session'
+import { listEpisodeComments } from '@/lib/comments/threads'
+import { prisma } from '@/lib/db'
+
+export const EMPTY_STATE =
+  "There aren't comments yet for this episode. Click on any sentence in the transcript to leave a comment."
+
+export async function EpisodeComments(props: {
+  episode: { id: number; slug: string; commentsEnabled: boolean }
+  children: React.ReactNode
+}) {
+  const { episode } = props
+  const caller = await getCurrentCaller()
+  const comments = await listEpisodeComments(prisma(), episode.id, caller)
+  const viewer: PageViewer | null = caller
+    ? { id: caller.id, name: caller.name, role: caller.role, banned: caller.bannedAt !== null }
+    : null
+  const hasComments = comments.some((comment) => !comment.deleted)
+  return (
+    <CommentsProvider
+      slug={episode.slug}
+      commentsEnabled={episode.commentsEnabled}
+      viewer={viewer}
+      comments={comments}
+    >
+      <div className="comments-summary">
+        {!episode.commentsEnabled ? (
+          <p className="muted">Comments are turned off for this episode.</p>
+        ) : !hasComments ? (
+          <p className="muted">{EMPTY_STATE}</p>
+        ) : null}
+        {caller && canModerate(caller.role) ? (
+          <form action={setCommentsEnabledAction}>
+            <input type="hidden" name="slug" value={episode.slug} />
+            <input type="hidden" name="episodeId" value={episode.id} />
+            <input type="hidden" name="enabled" value={String(!episode.commentsEnabled)} />
+            <button type="submit" className="link-button">
+              {episode.commentsEnabled ? 'Turn comments off' : 'Turn comments on'}
+            </button>
+          </form>
+        ) : null}
+      </div>
+      {props.children}
+    </CommentsProvider>
+  )
+}

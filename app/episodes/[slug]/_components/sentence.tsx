@@ -1,0 +1,41 @@
+'use client'
+// One transcript sentence: its #s-<id> anchor (search hits and :target highlighting), and a
+// button that opens its comment thread, by click or by Enter/Space. Shows the comment count.
+import { useComments } from '@/app/episodes/[slug]/_components/comments-context'
+import { formatTimestamp } from '@/lib/format'
+
+export function Sentence({ id, startMs, text }: { id: number; startMs: number; text: string }) {
+  const { counts, openSentenceId, toggle } = useComments()
+  const count = counts.get(id) ?? 0
+  const open = openSentenceId === id
+  return (
+    <>
+      <span
+        id={`s-${id}`}
+        className={open ? 'sentence is-open' : 'sentence'}
+        data-start-ms={startMs}
+        title={formatTimestamp(startMs)}
+        role="button"
+        tabIndex={0}
+        aria-expanded={open}
+        aria-controls={open ? `thread-${id}` : undefined}
+        aria-describedby={count > 0 ? `count-${id}` : undefined}
+        onClick={() => toggle(id)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter' && event.key !== ' ') return
+          event.preventDefault()
+          toggle(id)
+        }}
+      >
+        {text}{' '}
+      </span>
+      {/* Outside the sentence so its text (and accessible name) stays the transcript's words. */}
+      {count > 0 ? (
+        <span id={`count-${id}`} className="comment-count" onClick={() => toggle(id)}>
+          {count}
+          <span className="visually-hidden"> comment{count === 1 ? '' : 's'}</span>
+        </span>
+      ) : null}
+    </>
+  )
+}

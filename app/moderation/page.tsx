@@ -1,0 +1,93 @@
+// The moderation queue for hosts and admins: held comments and reported ones, with hide,
+// unhide/approve, remove, dismiss and ban; admins can also change a user's role here.
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { banUserAction, moderateQueueItemAction, setRoleAction } from '@/app/moderation/actions'
+import { CommentBody } from '@/app/episodes/[slug]/_components/comment-body'
+import { canManageRoles, canModerate, ROLES } from '@/lib/auth/roles'
+import { getCurrentCaller } from '@/lib/auth/session'
+import { listModerationQueue, type QueueItem } from '@/lib/comments/moderation'
+import { prisma } from '@/lib/db'
+
+export const dynamic = 'force-dynamic'
+export const metadata: Metadata = { title: 'Moderation' }
+
+export default async function ModerationPage() {
+  const caller = await getCurrentCaller()
+  if (!caller || !canModerate(caller.role)) {
+    return (
+      <section>
+        <h1>Moderation</h1>
+        <p>Only hosts and admins can see the moderation queue.</p>
+      </section>
+    )
+  }
+  const queue = await listModerationQueue(prisma(), caller)
+  const items = queue.ok ? queue.items : []
+  return (
+    <section>
+      <h1>Moderation</h1>
+      {items.length === 0 ? <p className="muted">Nothing to review.</p> : null}
+      <ol className="comment-list">
+        {items.map((item) => (
+          <QueueEntry key={item.comment.id} item={item} />
+        ))}
+      </ol>
+      {canManageRoles(caller.role) ? (
+        <form action={setRoleAction} className="role-form">
+          <h2>Change a user&apos;s role</h2>
+          <label htmlFor="role-email">Email</label>
+          <input id="role-email" name="email" type="email" required />
+          <label htmlFor="role-role">Role</label>
+          <select id="role-role" name="role" defaultValue="host">
+            {ROLES.map((role) => (
+              <option key={role}>{role}</option>
+            ))}
+          </select>
+          <button type="submit">Save role</button>
+        </form>
+      ) : null}
+    </section>
+  )
+}
+
+function QueueEntry({ item }: { item: QueueItem }) {
+  const { comment } = item
+  const actions =
+    comment.status === 'held' ? ['approve', 'hide'] : comment.status === 'hidden' ? ['unhide'] : ['hide']
+  return (
+    <li>
+      <article className="comment" aria-label={`Comment by ${comment.author.name}`}>
+        <header className="comment-meta">
+          <span className="comment-author">{comment.author.name}</span>{' '}
+          <Link href={`/episodes/${item.episodeSlug}#c-${comment.id}`}>in context</Link>{' '}
+          <span className="comment-badge">
+            {comment.status}
+            {item.openReports > 0 ? `, ${item.openReports} report${item.openReports === 1 ? '' : 's'}` : ''}
+          </span>
+        </header>
+        <blockquote className="comment-quote">{comment.quote}</blockquote>
+        <CommentBody text={comment.body} />
+        {item.reasons.length > 0 ? <p className="muted">Reasons: {item.reasons.join('; ')}</p> : null}
+        <div className="comment-actions">
+          {[...actions, 'delete', 'dismiss'].map((action) => (
+            <form key={action} action={moderateQueueItemAction}>
+              <input type="hidden" name="commentId" value={comment.id} />
+              <input type="hidden" name="action" value={action} />
+              <button type="submit" className="link-button">
+                {action === 'delete' ? 'Remove' : action[0]!.toUpperCase() + action.slice(1)}
+              </button>
+            </form>
+          ))}
+          <form action={banUserAction}>
+            <input type="hidden" name="userId" value={comment.author.id} />
+            <input type="hidden" name="banned" value={String(!item.authorBanned)} />
+            <button type="submit" className="link-button">
+              {item.authorBanned ? 'Unban author' : 'Ban author'}
+            </button>
+          </form>
+        </div>
+      </article>
+    </li>
+  )
+}

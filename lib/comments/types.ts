@@ -1,0 +1,42 @@
+// What a comment looks like outside the data layer: in pages, client components and JSON.
+// Dates are ISO strings so the same object crosses the server/client boundary and the API.
+
+/** visible: everyone sees it; held: waiting for a host (only its author and hosts see it); hidden: by a host. */
+export type CommentStatus = 'visible' | 'held' | 'hidden'
+
+export interface CommentDto {
+  id: number
+  episodeId: number
+  /** null when the sentence was removed (transcript re-imported); `quote` still says what it was. */
+  sentenceId: number | null
+  parentId: number | null
+  /** The sentence's text when the comment was written. */
+  quote: string
+  /** Empty for a deleted comment that is kept because it has replies. */
+  body: string
+  status: CommentStatus
+  deleted: boolean
+  author: { id: string; name: string }
+  createdAt: string
+  editedAt: string | null
+}
+
+/** Who is looking, as far as visibility and the edit/delete buttons care. */
+export interface Viewer {
+  id: string
+  role: 'listener' | 'host' | 'admin'
+}
+
+/** Expected failures of comment operations; lib/comments/failures.ts maps them to words and HTTP statuses. */
+export type CommentFailure =
+  | { error: 'unauthenticated' }
+  | { error: 'forbidden' }
+  | { error: 'banned' }
+  | { error: 'not-found' }
+  | { error: 'sentence-missing' }
+  | { error: 'parent-invalid' }
+  | { error: 'comments-off' }
+  | { error: 'duplicate' }
+  | { error: 'rate-limited'; retryAfterMs: number }
+
+export type CommentResult<T> = ({ ok: true } & T) | ({ ok: false } & CommentFailure)
