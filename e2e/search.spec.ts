@@ -19,10 +19,11 @@ test('search from the home page, click a hit, land on that sentence highlighted'
   const sentence = page.locator(`[id="${sentenceId}"]`)
   await expect(sentence).toHaveText(/should every table have an integer primary key\?/)
   await expect(sentence).toBeInViewport()
-  // Highlighted: it is the :target, and its background differs from its neighbours'.
+  // Highlighted: it is the :target and wears the highlight colour (after its short transition).
   expect(await sentence.evaluate((element) => element.matches(':target'))).toBe(true)
-  const background = await sentence.evaluate((element) => getComputedStyle(element).backgroundColor)
-  expect(background).not.toBe('rgba(0, 0, 0, 0)')
+  await expect
+    .poll(() => sentence.evaluate((element) => getComputedStyle(element).backgroundColor))
+    .toBe('rgb(255, 241, 184)')
 })
 
 test('a sentence cut across two captions is found whole and opens at its beginning', async ({ page }) => {
