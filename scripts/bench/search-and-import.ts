@@ -137,6 +137,40 @@ async function timeHttpSearch(databasePath: string, clients: number) {
   }
 }
 
+// Acceptance check: a distinctive phrase from any episode finds that episode at the right time.
+// Picks PHRASE_CHECKS sentences spread over the corpus (deterministically), searches six of their
+// words as a quoted phrase, and looks for the same sentence among the hits.
+const PHRASE_CHECKS = 100
+
+function checkPhrases(databasePath: string) {
+  const db = openSqlite(databasePath, { readonly: true })
+  const candidates = db
+    .prepare(
+      `SELECT s.id, s.startMs, s.text, e.slug FROM Sentence s JOIN Episode e ON e.id = s.episodeId
+       WHERE length(s.text) BETWEEN 60 AND 200 AND s.id % 97 = 0 ORDER BY s.id`,
+    )
+    .all() as { id: number; startMs: number; text: string; slug: string }[]
+  const step = Math.max(1, Math.floor(candidates.length / PHRASE_CHECKS))
+  const failures: string[] = []
+  let checked = 0
+  for (let index = 0; index < candidates.length && checked < PHRASE_CHECKS; index += step) {
+    const sentence = candidates[index]!
+    const phrase = sentence.text.split(/\s+/).slice(2, 8).join(' ').replaceAll('"', '')
+    const outcome = searchTranscripts(db, { q: `"${phrase}"`, limit: 50 })
+    // Only a distinctive phrase counts: one that most of the corpus does not also say.
+    if (outcome.ok && outcome.total > 50) continue
+    checked++
+    const hit = outcome.ok
+      ? outcome.hits.find((candidate) => candidate.sentence.id === sentence.id)
+      : undefined
+    if (!hit || hit.episode.slug !== sentence.slug || hit.sentence.startMs !== sentence.startMs) {
+      failures.push(`${sentence.slug} @${sentence.startMs} ms: "${phrase}"`)
+    }
+  }
+  db.close()
+  return { checked, found: checked - failures.length, failures }
+}
+
 function stats(latenciesMs: number[]) {
   return { p50: percentile(latenciesMs, 50), p99: percentile(latenciesMs, 99), count: latenciesMs.length }
 }
@@ -158,12 +192,18 @@ async function main() {
       console.log('building the app for the HTTP measurements…')
       execFileSync('npx', ['next', 'build'], { stdio: 'inherit' })
     }
+    const phrases = checkPhrases(importDb)
+    console.log(
+      `phrase check: ${phrases.found} of ${phrases.checked} distinctive phrases found at their episode and time`,
+    )
+    for (const failure of phrases.failures) console.log(`  not found: ${failure}`)
     const direct = stats(timeDirectSearch(importDb))
     const http1 = stats(await timeHttpSearch(importDb, 1))
     const http8 = stats(await timeHttpSearch(importDb, 8))
 
     const results = {
       corpus: { files: files.length, sentences: imported.sentences, failures: imported.failures },
+      phraseCheck: phrases,
       import: {
         seconds: imported.seconds,
         rawInsertSeconds: raw.seconds,
