@@ -1,0 +1,111 @@
+// Snapshots on an interval and retention, against the file backend.
+import { afterEach, describe, expect, it } from 'vitest'
+import { createFixture, type ReplicationFixture } from '../../tests/replication/harness'
+import { digest, insertNotes } from '../../tests/replication/sqlite'
+import type { GenerationInfo } from './listing'
+import { listReplica } from './listing'
+import { planRetention } from './retention'
+
+let fixture: ReplicationFixture
+afterEach(async () => {
+  await fixture?.dispose()
+})
+
+const snapshot = (generation: string, index: number, lastModifiedMs: number) => ({
+  key: `generations/${generation}/snapshots/${index}`,
+  generation,
+  index,
+  sizeBytes: 1,
+  lastModifiedMs,
+})
+const segment = (generation: string, index: number, lastModifiedMs: number) => ({
+  key: `generations/${generation}/wal/${index}_0`,
+  generation,
+  index,
+  offset: 0,
+  sizeBytes: 1,
+  lastModifiedMs,
+})
+const generationInfo = (name: string, snapshots: number[][], segments: number[][]): GenerationInfo => ({
+  generation: name,
+  snapshots: snapshots.map(([index, at]) => snapshot(name, index!, at!)),
+  segments: segments.map(([index, at]) => segment(name, index!, at!)),
+  createdAtMs: 0,
+  updatedAtMs: 0,
+})
+
+describe('retention plan', () => {
+  it('keeps snapshots inside the period and the WAL after the oldest kept one', () => {
+    const old = generationInfo('a', [[0, 10]], [[0, 10]])
+    const current = generationInfo(
+      'b',
+      [
+        [0, 20],
+        [2, 60],
+        [3, 80],
+      ],
+      [
+        [0, 20],
+        [1, 30],
+        [2, 60],
+        [3, 80],
+      ],
+    )
+    const plan = planRetention([old, current], 'b', 50)
+    expect(plan.currentNeedsSnapshot).toBe(false)
+    expect(plan.deleteKeys).toEqual([
+      'generations/a/snapshots/0',
+      'generations/a/wal/0_0',
+      'generations/b/snapshots/0',
+      'generations/b/wal/0_0',
+      'generations/b/wal/1_0',
+    ])
+  })
+
+  it('asks for a snapshot before deleting anything when the current generation has none inside the period', () => {
+    const plan = planRetention([generationInfo('b', [[0, 20]], [[0, 20]])], 'b', 50)
+    expect(plan).toEqual({ currentNeedsSnapshot: true, deleteKeys: [] })
+  })
+})
+
+describe('snapshots and retention', () => {
+  it('takes a snapshot of the current index when the snapshot interval has passed', async () => {
+    fixture = createFixture('snapshot-interval')
+    const replicator = fixture.replicator({ snapshotIntervalMs: 1, minCheckpointPageCount: 10 })
+    insertNotes(fixture.app, 30, { payloadBytes: 1_000 })
+    await replicator.syncOnce()
+    insertNotes(fixture.app, 30, { payloadBytes: 1_000 })
+    await replicator.syncOnce()
+    const { generations } = await listReplica(fixture.store())
+    expect(generations[0]!.snapshots.length).toBeGreaterThanOrEqual(2)
+    expect(generations[0]!.snapshots.at(-1)!.index).toBeGreaterThan(0)
+    expect(await fixture.restored()).toMatchObject(digest(fixture.app))
+  })
+
+  it('applies retention: old generations go, the current one keeps a fresh snapshot', async () => {
+    fixture = createFixture('retention')
+    const first = fixture.replicator()
+    insertNotes(fixture.app, 10)
+    await first.syncOnce()
+    await first.stop()
+    fixture.app.pragma('wal_checkpoint(TRUNCATE)')
+    insertNotes(fixture.app, 10)
+    const second = fixture.replicator({
+      retentionMs: 300,
+      retentionCheckIntervalMs: 0,
+      minCheckpointPageCount: 5,
+    })
+    await second.syncOnce()
+    expect((await listReplica(fixture.store())).generations).toHaveLength(2)
+    await new Promise((resolve) => setTimeout(resolve, 350))
+    insertNotes(fixture.app, 10, { payloadBytes: 2_000 })
+    await second.syncOnce()
+
+    const { generations } = await listReplica(fixture.store())
+    expect(generations.map((g) => g.generation)).toEqual([second.status().generation])
+    const current = generations[0]!
+    const oldest = Math.min(...current.snapshots.map((s) => s.index))
+    expect(current.segments.every((s) => s.index >= oldest)).toBe(true)
+    expect(await fixture.restored()).toMatchObject(digest(fixture.app))
+  })
+})

@@ -1,0 +1,155 @@
+// One sync step, as Litestream's DB.Sync + Replica.Sync: upload what is queued, copy newly
+// committed WAL frames into segments and upload them, checkpoint when due, then snapshots and
+// retention. Continuity lost anywhere means a new generation, whose snapshot is queued first.
+import { chooseCheckpoint, refreshReadLock, runCheckpoint } from './checkpoint'
+import type { DatabaseHandle } from './database'
+import { type Segment, WalFollower } from './follower'
+import type { ResolvedOptions } from './options'
+import { formatPosition, newGenerationId, type Position } from './position'
+import { enforceRetention } from './retention'
+import { decideResume } from './resume'
+import { type QueuedObject, Shipper } from './shipper'
+import { takeSnapshot } from './snapshot'
+import type { StatePaths } from './state-dir'
+import { statSync } from 'node:fs'
+
+export class SyncEngine {
+  readonly shipper = new Shipper((object) => this.onShipped(object))
+  private follower: WalFollower | null = null
+  /** Everything before this position is in the replica. */
+  shipped: Position | null = null
+  private lastSnapshotAtMs = 0
+  private lastCheckpoint = { atMs: Date.now(), index: -1, offset: -1 }
+  private lastRetentionAtMs = Date.now()
+
+  constructor(
+    private readonly db: DatabaseHandle,
+    private readonly paths: StatePaths,
+    private readonly options: ResolvedOptions,
+  ) {}
+
+  get generation(): string | null {
+    return this.follower?.position.generation ?? null
+  }
+
+  async step(): Promise<void> {
+    const { store } = this.options
+    if (!this.follower) await this.initialize()
+    await this.shipper.flush(store)
+    await this.copy()
+    await this.shipper.flush(store)
+    await this.maybeCheckpoint()
+    await this.shipper.flush(store)
+    await this.maybeSnapshot()
+    await this.maybeRetention()
+  }
+
+  private async initialize(): Promise<void> {
+    const decision = await decideResume(this.options.store, this.db.walPath)
+    if (decision.kind === 'new-generation') return this.startGeneration(decision.reason)
+    const { state } = decision
+    this.follower = new WalFollower(this.db.walPath, state, true)
+    const tail = this.follower.copy(this.options.maxSegmentBytes, true)
+    const refreshed = tail.kind === 'lost' ? tail : refreshReadLock(this.db, this.follower, this.options)
+    if (refreshed.kind === 'lost') return this.startGeneration(`${refreshed.reason} while resuming`)
+    this.shipped = { generation: state.generation, index: state.index, offset: state.offset }
+    this.lastSnapshotAtMs = decision.lastSnapshotAtMs
+    this.options.logger.info(`resuming generation ${state.generation} at ${formatPosition(this.shipped)}`)
+    if (tail.kind === 'copied') this.queue(tail.segments)
+    this.queue(refreshed.segments)
+  }
+
+  /** Abandons the current generation and starts another: snapshot first, then WAL from offset 0. */
+  private async startGeneration(reason: string): Promise<void> {
+    const generation = newGenerationId()
+    this.options.logger.info(`starting generation ${generation}: ${reason}`)
+    this.shipper.clear()
+    // A fresh read lock, taken after a no-op write so it holds a WAL read mark (see refreshReadLock).
+    this.db.writeNoOpFrame(false, this.options.checkpointLockTimeoutMs)
+    this.db.endRead()
+    this.db.beginRead()
+    const snapshot = await takeSnapshot(this.db, this.paths.snapshotScratch)
+    this.shipper.queueSnapshot(generation, 0, snapshot.body)
+    this.lastSnapshotAtMs = Date.now()
+    this.follower = new WalFollower(
+      this.db.walPath,
+      { generation, index: 0, offset: 0, header: null, checksum: [0, 0] },
+      false,
+    )
+    const first = this.follower.copy(this.options.maxSegmentBytes)
+    if (first.kind === 'lost') throw new Error(`new generation ${generation}: ${first.reason}`)
+    this.queue(first.segments)
+  }
+
+  private async copy(): Promise<void> {
+    if (!this.follower || this.shipper.pendingObjects > 0) return
+    const result = this.follower.copy(this.options.maxSegmentBytes)
+    if (result.kind === 'copied') this.queue(result.segments)
+    else await this.startGeneration(result.reason)
+  }
+
+  private queue(segments: readonly Segment[]): void {
+    for (const segment of segments) this.shipper.queueSegment(segment)
+  }
+
+  private async maybeCheckpoint(): Promise<void> {
+    const follower = this.follower
+    if (!follower || this.shipper.pendingObjects > 0) return
+    const { index, offset, header } = follower.position
+    if (this.lastCheckpoint.index === index && this.lastCheckpoint.offset === offset) return
+    const walFileBytes = statSync(this.db.walPath, { throwIfNoEntry: false })?.size ?? 0
+    const msSinceLast = Date.now() - this.lastCheckpoint.atMs
+    const mode = chooseCheckpoint(
+      header ? offset : 0,
+      walFileBytes,
+      this.db.pageSize,
+      msSinceLast,
+      this.options,
+    )
+    if (!mode) return
+    const outcome = await runCheckpoint(this.db, follower, mode, this.options)
+    this.queue(outcome.segments)
+    if (outcome.kind === 'lost') {
+      await this.shipper.flush(this.options.store)
+      await this.startGeneration(`${outcome.reason} (${mode} checkpoint)`)
+    } else if (outcome.kind === 'done') {
+      this.lastCheckpoint = {
+        atMs: Date.now(),
+        index: follower.position.index,
+        offset: follower.position.offset,
+      }
+    }
+  }
+
+  private async maybeSnapshot(force = false): Promise<void> {
+    const interval = this.options.snapshotIntervalMs
+    const due = force || (interval > 0 && Date.now() - this.lastSnapshotAtMs >= interval)
+    if (!due || !this.follower || this.shipper.pendingObjects > 0) return
+    const { generation, index } = this.follower.position
+    const snapshot = await takeSnapshot(this.db, this.paths.snapshotScratch)
+    this.shipper.queueSnapshot(generation, index, snapshot.body)
+    await this.shipper.flush(this.options.store)
+    this.lastSnapshotAtMs = Date.now()
+  }
+
+  private async maybeRetention(): Promise<void> {
+    const { retentionMs, retentionCheckIntervalMs, store } = this.options
+    const generation = this.generation
+    if (retentionMs === 0 || !generation || Date.now() - this.lastRetentionAtMs < retentionCheckIntervalMs)
+      return
+    let plan = await enforceRetention(store, generation, retentionMs, Date.now())
+    if (plan.currentNeedsSnapshot) {
+      await this.maybeSnapshot(true)
+      plan = await enforceRetention(store, generation, retentionMs, Date.now())
+    }
+    this.lastRetentionAtMs = Date.now()
+    if (plan.deleteKeys.length > 0)
+      this.options.logger.info(`retention removed ${plan.deleteKeys.length} objects`)
+  }
+
+  private onShipped(object: QueuedObject): void {
+    // A snapshot moves the position only when it opens a new generation.
+    if (object.kind === 'wal' || object.shipped.generation !== this.shipped?.generation)
+      this.shipped = object.shipped
+  }
+}

@@ -1,0 +1,37 @@
+// npm run replicate: streams the database (DATABASE_URL) to the replica (REPLICA_URL) until
+// SIGTERM or SIGINT, then does a final sync and exits. Settings: lib/replication/config.ts.
+import {
+  consoleLogger,
+  createReplicator,
+  parseReplicationEnv,
+  replicatorOptionsFromConfig,
+  storeFromConfig,
+} from '../lib/replication'
+
+async function main(): Promise<number> {
+  const config = parseReplicationEnv(process.env)
+  if (!config.replicaUrl) {
+    consoleLogger.info('REPLICA_URL is not set: nothing replicates')
+    return 0
+  }
+  const replicator = createReplicator(
+    replicatorOptionsFromConfig(config, storeFromConfig(config), consoleLogger),
+  )
+  await replicator.start()
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', resolve)
+    process.once('SIGINT', resolve)
+  })
+  consoleLogger.info('stopping: final sync')
+  await replicator.stop()
+  const { state, pendingObjects } = replicator.status()
+  return state === 'stopped' && pendingObjects === 0 ? 0 : 1
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,100 @@
+// The thin CLIs end to end: npm run replicate / restore / replication -- status, as child processes.
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { digest, insertNotes, makeWorkDir, openAppDatabase, removeWorkDir } from '../tests/replication/sqlite'
+import { readStatusFile } from '../lib/replication/status'
+import { statePaths } from '../lib/replication/state-dir'
+
+const script = (name: string) => join(import.meta.dirname, name)
+
+function run(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', script(name), ...args],
+      { env: { ...process.env, ...env }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+          output: `${stdout}${stderr}`,
+        })
+      },
+    )
+  })
+}
+
+let dir: string | undefined
+let child: ChildProcess | undefined
+afterEach(async () => {
+  if (child && child.exitCode === null && child.signalCode === null) {
+    child.kill('SIGKILL')
+    await once(child, 'exit')
+  }
+  if (dir) removeWorkDir(dir)
+})
+
+describe('replication CLIs', () => {
+  it('replicate says once that nothing replicates without REPLICA_URL', async () => {
+    dir = makeWorkDir('cli-off')
+    const result = await run('replicate.ts', [], {
+      DATABASE_URL: `file:${join(dir, 'app.db')}`,
+      REPLICA_URL: '',
+    })
+    expect(result.code).toBe(0)
+    expect(result.output.match(/REPLICA_URL is not set: nothing replicates/g)).toHaveLength(1)
+  })
+
+  it('replicate runs until SIGTERM with a final sync; status and restore read what it wrote', async () => {
+    dir = makeWorkDir('cli')
+    const dbPath = join(dir, 'app.db')
+    const replicaUrl = `file://${join(dir, 'replica')}`
+    const env = {
+      DATABASE_URL: `file:${dbPath}`,
+      REPLICA_URL: replicaUrl,
+      REPLICATION_SYNC_INTERVAL_MS: '60000',
+    }
+    const app = openAppDatabase(dbPath)
+    insertNotes(app, 20)
+    child = spawn(process.execPath, ['--import', 'tsx', script('replicate.ts')], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    const deadline = Date.now() + 20_000
+    while (readStatusFile(statePaths(dbPath))?.state !== 'replicating') {
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error('npm run replicate did not start replicating')
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    const status = await run('replication.ts', ['status'], env)
+    expect(status).toMatchObject({ code: 0 })
+    expect(status.output).toMatch(/state\s+replicating/)
+
+    insertNotes(app, 20, { label: 'written just before SIGTERM' }) // only the final sync can ship these
+    const exited = once(child, 'exit')
+    child.kill('SIGTERM')
+    expect((await exited)[0]).toBe(0)
+    expect((await run('replication.ts', ['status'], env)).code).toBe(1)
+
+    const output = join(dir, 'restored.db')
+    const restored = await run('restore.ts', ['-o', output, replicaUrl], env)
+    expect(restored).toMatchObject({ code: 0 })
+    expect(restored.output).toMatch(/^restored .*restored\.db \(\d+ bytes\) from file:\/\//)
+    expect(digest(output)).toEqual(digest(app))
+    app.close()
+
+    const bad = await run(
+      'restore.ts',
+      ['-o', join(dir, 'x.db'), '--timestamp', 'yesterday', '--generation', 'XYZ'],
+      env,
+    )
+    expect(bad.code).toBe(1)
+    expect(bad.output).toContain('--timestamp must be an ISO 8601 time')
+    expect(bad.output).toContain('--generation must be 16 lowercase hex characters')
+  })
+})
