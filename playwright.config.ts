@@ -1,11 +1,14 @@
 import { defineConfig, devices } from '@playwright/test'
 import { chromiumExecutablePath } from './e2e/support/chromium'
+import { E2E_DATABASE_URL, E2E_REPLICA_FOLDER } from './e2e/support/paths'
 
 // The e2e run serves the real app the way `npm start` does (migrate, demo data, build when
 // stale, next start) on its own port and its own fresh database file.
 const PORT = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://127.0.0.1:${PORT}`
 const executablePath = chromiumExecutablePath()
+// The e2e server replicates to a folder, as a deployment would to a bucket, so every comment
+// the specs post waits for its durable acknowledgement (e2e/replication.spec.ts restores it).
 
 export default defineConfig({
   testDir: './e2e',
@@ -38,7 +41,8 @@ export default defineConfig({
     command: 'rm -rf .tmp/e2e && node_modules/.bin/tsx scripts/start.ts',
     url: `${baseURL}/api/health`,
     env: {
-      DATABASE_URL: 'file:./.tmp/e2e/hearsay.db',
+      DATABASE_URL: E2E_DATABASE_URL,
+      REPLICA_URL: `file://${E2E_REPLICA_FOLDER}`,
       PORT: String(PORT),
       HOST: '127.0.0.1',
       NEXT_TELEMETRY_DISABLED: '1',

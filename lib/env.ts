@@ -29,6 +29,15 @@ const EnvSchema = z.object({
   COMMENT_DUPLICATE_WINDOW_MS: z.coerce.number().int().min(0).default(3_600_000),
   /** A listener's first N comments wait for a host's approval; 0 (default) publishes at once. */
   COMMENT_HOLD_FIRST: z.coerce.number().int().min(0).default(0),
+  /** Where the database streams (s3://bucket/path or file:///abs/path); the replicator's own settings are in lib/replication/config.ts. Unset: no replication. */
+  REPLICA_URL: z
+    .string()
+    .optional()
+    .transform((value) => (value?.trim() ? value.trim() : undefined)),
+  /** replica (default): a new comment is acknowledged once it is in the replica; local: once committed here. */
+  COMMENT_DURABILITY: z.enum(['replica', 'local']).default('replica'),
+  /** How long a new comment waits for the replica before answering 503 (ms). */
+  COMMENT_DURABLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
 })
 
 export type Env = z.infer<typeof EnvSchema>

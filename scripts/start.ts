@@ -1,20 +1,45 @@
-// npm start: the whole app on its embedded default. Creates the database and applies
-// migrations, loads the demo episodes into an empty database, builds when the build is
-// missing or stale, then serves on http://127.0.0.1:$PORT until SIGTERM/SIGINT.
-import { spawn, spawnSync } from 'node:child_process'
+// npm start: the whole app on its embedded default. In order:
+//   1. when REPLICA_URL is set and the database file is missing, restore it from the replica;
+//   2. create the database / apply migrations; load the demo episodes into an empty database;
+//   3. build when the build is missing or older than the sources;
+//   4. start the replicator beside the server (docs/decisions/0004-replicator-process.md), then
+//      serve on http://$HOST:$PORT;
+//   5. on SIGTERM/SIGINT: stop the server first (in-flight requests finish and commit), then stop
+//      the replicator, which makes its final sync, and exit.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { dirname } from 'node:path'
 import { migrateDatabase } from '@/lib/database-setup'
 import { seedDemoData } from '@/lib/demo/seed-demo'
 import { databasePath, env } from '@/lib/env'
+import { parseReplicationEnv, restoreIfMissing, storeFromConfig } from '@/lib/replication'
 import { openSqlite } from '@/lib/sqlite'
 import { buildIsStale } from '@/scripts/lib/build-freshness'
 
 const require = createRequire(import.meta.url)
 const nextCli = require.resolve('next/dist/bin/next')
 const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
+const replication = parseReplicationEnv(process.env)
 
-function prepareDatabase(): void {
-  const path = databasePath(env.DATABASE_URL)
+async function restoreIfNeeded(path: string): Promise<void> {
+  if (!replication.replicaUrl) {
+    console.log('replication: off (set REPLICA_URL to stream the database to S3 or a folder)')
+    return
+  }
+  mkdirSync(dirname(path), { recursive: true })
+  const store = storeFromConfig(replication)
+  try {
+    const outcome = await restoreIfMissing(path, store)
+    if (outcome === 'restored') console.log(`database ${path}: restored from ${replication.replicaUrl}`)
+    if (outcome === 'no-replica')
+      console.log(`replication: ${replication.replicaUrl} is empty; starting a new database`)
+  } finally {
+    store.close()
+  }
+}
+
+function prepareDatabase(path: string): void {
   migrateDatabase(env.DATABASE_URL)
   const db = openSqlite(path)
   try {
@@ -32,23 +57,51 @@ function buildIfNeeded(): void {
   if (build.status !== 0) throw new Error(`next build failed with exit code ${build.status}`)
 }
 
-function serve(): void {
+function startReplicator(): ChildProcess | null {
+  if (!replication.replicaUrl) return null
+  return spawn(process.execPath, ['--import', 'tsx', 'scripts/replicate.ts'], {
+    stdio: 'inherit',
+    env: childEnv,
+  })
+}
+
+function exited(child: ChildProcess): Promise<number> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode ?? 0)
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 0)))
+}
+
+function serve(replicator: ChildProcess | null): void {
   const server = spawn(process.execPath, [nextCli, 'start', '-H', env.HOST, '-p', String(env.PORT)], {
     stdio: 'inherit',
     env: childEnv,
   })
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.on(signal, () => server.kill(signal))
+  let stopping = false
+  // Asked to stop: exit 0 unless the replicator left something unshipped. The server dying on
+  // its own is a failure, but the replicator still gets its final sync first.
+  const stop = async (signal: NodeJS.Signals | null) => {
+    if (stopping) return
+    stopping = true
+    if (signal) server.kill(signal)
+    const serverCode = await exited(server)
+    replicator?.kill('SIGTERM')
+    const replicatorCode = replicator ? await exited(replicator) : 0
+    process.exit(signal ? replicatorCode : serverCode || 1)
   }
-  server.on('exit', (code, signal) => {
-    process.exitCode = code ?? (signal ? 0 : 1)
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
+  server.once('exit', () => void stop(null))
+  replicator?.once('exit', (code) => {
+    if (!stopping)
+      console.error(`replication: the replicator exited (code ${code}); writes are no longer shipped`)
   })
 }
 
 try {
-  prepareDatabase()
+  const path = databasePath(env.DATABASE_URL)
+  await restoreIfNeeded(path)
+  prepareDatabase(path)
   buildIfNeeded()
-  serve()
+  serve(startReplicator())
 } catch (error) {
   console.error(error instanceof Error ? error.message : error)
   process.exitCode = 1

@@ -3,9 +3,8 @@
 import { execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import type { Page } from '@playwright/test'
+import { E2E_DATABASE_URL } from './paths'
 
-// The database playwright.config.ts gives the e2e server.
-const E2E_DATABASE_URL = 'file:./.tmp/e2e/hearsay.db'
 export const PASSWORD = 'a long e2e password'
 
 export interface E2eUser {

@@ -1,15 +1,19 @@
-// The durable-acknowledgement hook for comment creation (issue #4, item 7). When replication
-// is configured, creating a comment should answer only once the comment is in the bucket.
-// Replication (lib/replication/) is being built separately and is deliberately not imported
-// here: until it is wired, this resolves at once and a comment is as durable as a local
-// SQLite commit (WAL, synchronous=NORMAL).
-//
-// To wire it: call lib/replication's `waitUntilDurable(databasePath(env.DATABASE_URL))` here
-// (its default instant, "now", is after the commit) when replication is configured, and turn
-// a `{ durable: false, reason: 'timeout' }` into an error the API answers with 503 rather than
-// hanging. createComment() already awaits this after its transaction commits.
+// Durable acknowledgement for new comments (issue #4, item 7): when REPLICA_URL is set, creating
+// a comment answers only once the replicator (a sidecar process, docs/decisions/0004) reports
+// that everything committed before now is in the bucket. A timeout, or no replicator running,
+// is a clear failure (503), not a silent success: the comment stays saved locally and follows
+// when replication catches up. COMMENT_DURABILITY=local turns the wait off.
 import 'server-only'
+import { databasePath, env } from '@/lib/env'
+// The durable module alone: the replication index would pull the S3 client into the web bundle.
+import { waitUntilDurable } from '@/lib/replication/durable'
 
-export async function awaitDurable(): Promise<void> {
-  // No replication wired yet: a committed transaction is all the durability there is.
+export type DurableOutcome = { ok: true } | { ok: false; waitedMs: number }
+
+export async function awaitDurable(): Promise<DurableOutcome> {
+  if (!env.REPLICA_URL || env.COMMENT_DURABILITY === 'local') return { ok: true }
+  const result = await waitUntilDurable(databasePath(env.DATABASE_URL), {
+    timeoutMs: env.COMMENT_DURABLE_TIMEOUT_MS,
+  })
+  return result.durable ? { ok: true } : { ok: false, waitedMs: result.waitedMs }
 }

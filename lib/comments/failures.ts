@@ -22,6 +22,11 @@ export function failureMessage(failure: CommentFailure): string {
       return 'You already posted this comment.'
     case 'rate-limited':
       return `You are commenting too fast. Try again in ${retryAfterSeconds(failure.retryAfterMs)} seconds.`
+    case 'not-durable':
+      return (
+        `Your comment (#${failure.commentId}) is saved on this server, but its off-site backup did not confirm it ` +
+        `within ${Math.round(failure.waitedMs / 100) / 10} s. It will be backed up when replication catches up; do not post it again.`
+      )
   }
 }
 
@@ -42,6 +47,8 @@ export function failureStatus(failure: CommentFailure): number {
       return 409
     case 'rate-limited':
       return 429
+    case 'not-durable':
+      return 503
   }
 }
 

@@ -80,7 +80,10 @@ export async function createComment(
     })
     return { ok: true as const, comment: toCommentDto(row) }
   })
-  if (outcome.ok) await awaitDurable()
+  if (!outcome.ok) return outcome
+  const durable = await awaitDurable()
+  if (!durable.ok)
+    return { ok: false, error: 'not-durable', waitedMs: durable.waitedMs, commentId: outcome.comment.id }
   return outcome
 }
 

@@ -38,5 +38,7 @@ export type CommentFailure =
   | { error: 'comments-off' }
   | { error: 'duplicate' }
   | { error: 'rate-limited'; retryAfterMs: number }
+  /** Saved here, but the replica did not confirm it in time (REPLICA_URL set). */
+  | { error: 'not-durable'; waitedMs: number; commentId: number }
 
 export type CommentResult<T> = ({ ok: true } & T) | ({ ok: false } & CommentFailure)

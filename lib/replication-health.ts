@@ -1,0 +1,48 @@
+// What /api/health says about replication, read from the status file the replicator sidecar
+// publishes (lib/replication/status.ts). Only the small status modules are imported, so the web
+// bundle does not carry the S3 client.
+import 'server-only'
+import { databasePath, env } from '@/lib/env'
+import { readStatusFile } from '@/lib/replication/status'
+import { processIsAlive, statePaths } from '@/lib/replication/state-dir'
+
+export type ReplicationHealth =
+  | { configured: false }
+  | { configured: true; running: false; problem: string }
+  | {
+      configured: true
+      running: true
+      state: string
+      generation: string | null
+      lastSyncAtMs: number | null
+      replicationLagMs: number | null
+      uploadedBytes: number
+      uploadedObjects: number
+      pendingObjects: number
+      lastError: string | null
+    }
+
+export function replicationHealth(): ReplicationHealth {
+  if (!env.REPLICA_URL) return { configured: false }
+  let status
+  try {
+    status = readStatusFile(statePaths(databasePath(env.DATABASE_URL)))
+  } catch (error) {
+    return { configured: true, running: false, problem: (error as Error).message }
+  }
+  if (!status || status.state === 'stopped' || !processIsAlive(status.pid)) {
+    return { configured: true, running: false, problem: 'no replicator is running (npm run replicate)' }
+  }
+  return {
+    configured: true,
+    running: true,
+    state: status.state,
+    generation: status.generation,
+    lastSyncAtMs: status.lastSyncAtMs,
+    replicationLagMs: status.replicationLagMs,
+    uploadedBytes: status.uploadedBytes,
+    uploadedObjects: status.uploadedObjects,
+    pendingObjects: status.pendingObjects,
+    lastError: status.lastError,
+  }
+}
