@@ -71,9 +71,9 @@ function exited(child: ChildProcess): Promise<number> {
 }
 
 function serve(replicator: ChildProcess | null): void {
-  const server = spawn(process.execPath, [nextCli, 'start', '-H', env.HOST, '-p', String(env.PORT)], {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/web-cluster.ts'], {
     stdio: 'inherit',
-    env: childEnv,
+    env: { ...childEnv, NODE_ENV: 'production' },
   })
   let stopping = false
   // Asked to stop: exit 0 unless the replicator left something unshipped. The server dying on

@@ -5,7 +5,6 @@
 // writes bench-results/search-and-import.json.
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { migrateDatabase } from '@/lib/database-setup'
@@ -113,15 +112,18 @@ function timeDirectSearch(databasePath: string) {
 }
 
 async function timeHttpSearch(databasePath: string, clients: number) {
-  const require = createRequire(import.meta.url)
-  const server = spawn(
-    process.execPath,
-    [require.resolve('next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(BENCH_PORT)],
-    {
-      env: { ...process.env, DATABASE_URL: `file:${databasePath}`, NEXT_TELEMETRY_DISABLED: '1' },
-      stdio: 'ignore',
+  // The production web server (scripts/web-cluster.ts), as `npm start` runs it.
+  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/web-cluster.ts'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${databasePath}`,
+      PORT: String(BENCH_PORT),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
     },
-  )
+    stdio: 'ignore',
+  })
   try {
     const base = `http://127.0.0.1:${BENCH_PORT}`
     await waitForHttp(`${base}/api/health`, 60_000)

@@ -1,0 +1,65 @@
+// The production web server: Next's request handler in WEB_CONCURRENCY processes sharing one
+// port (node:cluster), so a 2-core machine serves on both cores; `next start` is one process.
+// Everything shared between requests lives in SQLite or beside it (sessions, rate limits,
+// replication status), so any worker can answer any request.
+// docs/decisions/0008-web-server-processes.md
+import cluster from 'node:cluster'
+import { createServer } from 'node:http'
+import { availableParallelism } from 'node:os'
+import next from 'next'
+import { z } from 'zod'
+
+const SettingsSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Server processes; default: one per core, at most 4. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(Math.min(4, availableParallelism())),
+})
+
+const settings = SettingsSchema.parse(process.env)
+
+async function serveWorker(): Promise<void> {
+  const app = next({ dev: false, hostname: settings.HOST, port: settings.PORT, dir: process.cwd() })
+  await app.prepare()
+  const handle = app.getRequestHandler()
+  const server = createServer((request, response) => void handle(request, response))
+  server.listen(settings.PORT, settings.HOST)
+  // Finish the requests in flight, then exit: their commits are in the WAL for the replicator.
+  process.once('SIGTERM', () => server.close(() => process.exit(0)))
+  process.once('SIGINT', () => server.close(() => process.exit(0)))
+}
+
+function supervise(): void {
+  let stopping = false
+  const workers = Array.from({ length: settings.WEB_CONCURRENCY }, () => cluster.fork())
+  let listening = 0
+  cluster.on('listening', () => {
+    if (++listening === workers.length) {
+      console.log(`web: ${workers.length} processes serving http://${settings.HOST}:${settings.PORT}`)
+    }
+  })
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit()
+      return
+    }
+    if (listening < workers.length) {
+      // A process that dies before the server is up (port taken, build missing) would only die again.
+      console.error(`web: process ${worker.process.pid} failed to start (${signal ?? code})`)
+      stop('SIGTERM')
+      process.exitCode = 1
+      return
+    }
+    console.error(`web: process ${worker.process.pid} exited (${signal ?? code}); starting another`)
+    cluster.fork()
+  })
+  const stop = (signal: NodeJS.Signals) => {
+    stopping = true
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal)
+  }
+  process.once('SIGTERM', () => stop('SIGTERM'))
+  process.once('SIGINT', () => stop('SIGINT'))
+}
+
+if (cluster.isPrimary) supervise()
+else await serveWorker()
