@@ -21,7 +21,14 @@ test('the episode page shows segments with timestamps and speakers', async ({ pa
 
 test('the starting-point episode keeps each segment at its starting point', async ({ page }) => {
   await page.goto('/episodes/002-streaming-backups')
-  await expect(page.locator('.segment .timestamp')).toHaveText(['0:00', '0:21', '0:48', '1:19', '1:44', '2:12'])
+  await expect(page.locator('.segment .timestamp')).toHaveText([
+    '0:00',
+    '0:21',
+    '0:48',
+    '1:19',
+    '1:44',
+    '2:12',
+  ])
   await expect(page.locator('.sentence', { hasText: /^send you the show notes/ })).toHaveCount(0)
 })
 

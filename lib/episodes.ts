@@ -22,7 +22,7 @@ export async function getEpisodeTranscript(slug: string) {
           speaker: true,
           sentences: {
             orderBy: { position: 'asc' },
-            select: { id: true, startMs: true, endMs: true, speaker: true, text: true },
+            select: { id: true, startMs: true, endMs: true, speaker: true, text: true, version: true },
           },
         },
       },

@@ -1,5 +1,5 @@
 // The header's account corner: sign-in links, or who is signed in with a sign-out button
-// (and the moderation queue for hosts and admins).
+// (suggestions, and the moderation queue for hosts and admins).
 import Link from 'next/link'
 import { signOutAction } from '@/app/(account)/actions'
 import { canModerate } from '@/lib/auth/roles'
@@ -18,6 +18,8 @@ export async function AccountMenu() {
   return (
     <nav className="account-menu" aria-label="Account">
       <span className="muted">{caller.name}</span>
+      {/* Hosts review suggestions there; listeners see what became of theirs. */}
+      <Link href="/suggestions">Suggestions</Link>
       {canModerate(caller.role) ? <Link href="/moderation">Moderation</Link> : null}
       <form action={signOutAction}>
         <button type="submit" className="link-button">

@@ -13,6 +13,7 @@ import {
 } from '@/lib/sql'
 import type { SqliteDatabase } from '@/lib/sqlite'
 import { slugFromFileName, titleFromSlug } from '@/lib/import/names'
+import { realignTranscript } from '@/lib/import/realign-transcript'
 
 export const DEFAULT_SHOW_SLUG = 'unsorted'
 
@@ -84,7 +85,9 @@ export function importTranscript(
       importedAt,
     }
     const { episodeId, replaced } = upsertEpisode(db, fields, options.replace ?? false)
-    writeTranscript(db, episodeId, transcript, importedAt)
+    // Replacing a transcript in use keeps sentence ids (comments, permalinks, history).
+    if (replaced) realignTranscript(db, episodeId, transcript, importedAt, withoutControlCharacters)
+    else writeTranscript(db, episodeId, transcript, importedAt)
     summary = {
       episodeSlug,
       showSlug,
@@ -121,7 +124,8 @@ function upsertEpisode(
   if (existing.sentenceCount > 0 && !replace) {
     throw new ImportError(`episode "${fields.slug}" already has a transcript; use --replace to replace it`)
   }
-  deleteTranscript(db, existing.id)
+  // An episode row without sentences may still hold empty segments from an earlier import.
+  if (existing.sentenceCount === 0) deleteTranscript(db, existing.id)
   updateEpisodeSource(db, existing.id, fields)
   return { episodeId: existing.id, replaced: existing.sentenceCount > 0 }
 }

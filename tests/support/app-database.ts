@@ -23,10 +23,13 @@ export interface TestApp extends ApiDeps {
   episode: { id: number; slug: string }
   sentenceIds: number[]
   otherEpisodeSentenceId: number
+  /** The database file, for raw reads (the FTS5 index) in tests. */
+  databasePath: string
 }
 
 export async function freshApp(policy: Partial<CommentPolicy> = {}): Promise<TestApp> {
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${freshDatabasePath()}` }) })
+  const databasePath = freshDatabasePath()
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${databasePath}` }) })
   onTestFinished(() => db.$disconnect())
   const auth: Auth = createAuth(db, {
     secret: 'test-secret-test-secret-test-secret-0123456789',
@@ -50,6 +53,7 @@ export async function freshApp(policy: Partial<CommentPolicy> = {}): Promise<Tes
     episode: { id: episode.id, slug: episode.slug },
     sentenceIds,
     otherEpisodeSentenceId: otherEpisodeSentenceId!,
+    databasePath,
   }
 }
 

@@ -2,7 +2,11 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { EpisodeComments } from '@/app/episodes/[slug]/_components/episode-comments'
+import { EpisodeTools } from '@/app/episodes/[slug]/_components/episode-tools'
 import { Transcript } from '@/app/episodes/[slug]/_components/transcript'
+import { TranscriptLinks } from '@/app/episodes/[slug]/_components/transcript-links'
+import { canModerate } from '@/lib/auth/roles'
+import { getCurrentCaller } from '@/lib/auth/session'
 import { getEpisodeTranscript } from '@/lib/episodes'
 import { formatDate, formatDuration } from '@/lib/format'
 
@@ -18,6 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EpisodePage({ params }: Props) {
   const episode = await getEpisodeTranscript((await params).slug)
   if (!episode) notFound()
+  const caller = await getCurrentCaller()
   const facts = [formatDate(episode.publishedAt), formatDuration(episode.durationMs)].filter(Boolean)
   return (
     <article className="episode">
@@ -28,10 +33,19 @@ export default async function EpisodePage({ params }: Props) {
         <h1>{episode.title}</h1>
         {facts.length > 0 ? <p className="muted">{facts.join(' · ')}</p> : null}
         {episode.description ? <p>{episode.description}</p> : null}
+        <TranscriptLinks slug={episode.slug} />
+        {caller && !caller.bannedAt && canModerate(caller.role) ? (
+          <EpisodeTools slug={episode.slug} speakers={speakersOf(episode)} />
+        ) : null}
       </header>
       <EpisodeComments episode={episode}>
         <Transcript segments={episode.segments} />
       </EpisodeComments>
     </article>
   )
+}
+
+function speakersOf(episode: NonNullable<Awaited<ReturnType<typeof getEpisodeTranscript>>>): string[] {
+  const names = episode.segments.flatMap((segment) => segment.sentences.map((sentence) => sentence.speaker))
+  return [...new Set(names.filter((name): name is string => name !== null))]
 }

@@ -7,8 +7,9 @@ import { CommentBody } from '@/app/episodes/[slug]/_components/comment-body'
 import { CommentForm } from '@/app/episodes/[slug]/_components/comment-form'
 import { useComments } from '@/app/episodes/[slug]/_components/comments-context'
 import type { ThreadNode } from '@/lib/comments/thread-shape'
+import { isEarlierWording } from '@/lib/corrections/re-anchor'
 
-export function CommentThread({ node }: { node: ThreadNode }) {
+export function CommentThread({ node, sentenceText }: { node: ThreadNode; sentenceText: string }) {
   const { comment } = node
   const { linkedCommentId } = useComments()
   const [mode, setMode] = useState<'read' | 'edit' | 'reply'>('read')
@@ -34,6 +35,11 @@ export function CommentThread({ node }: { node: ThreadNode }) {
                 <span className="comment-badge">{statusLabel(comment.status)}</span>
               ) : null}
             </header>
+            {isEarlierWording(comment.quote, sentenceText) ? (
+              <p className="comment-earlier muted">
+                Written on an earlier wording: <q>{comment.quote}</q>
+              </p>
+            ) : null}
             {mode === 'edit' ? (
               <CommentForm
                 mode="edit"
@@ -63,7 +69,7 @@ export function CommentThread({ node }: { node: ThreadNode }) {
       {node.replies.length > 0 ? (
         <ol className="comment-list replies">
           {node.replies.map((reply) => (
-            <CommentThread key={reply.comment.id} node={reply} />
+            <CommentThread key={reply.comment.id} node={reply} sentenceText={sentenceText} />
           ))}
         </ol>
       ) : null}

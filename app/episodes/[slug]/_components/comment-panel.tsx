@@ -8,7 +8,12 @@ import { CommentThread } from '@/app/episodes/[slug]/_components/comment-item'
 import { useComments } from '@/app/episodes/[slug]/_components/comments-context'
 import { buildThreads } from '@/lib/comments/thread-shape'
 
-export function CommentPanel({ sentenceId, sentenceText }: { sentenceId: number; sentenceText: string }) {
+export function CommentPanel(props: {
+  sentenceId: number
+  sentenceText: string
+  children?: React.ReactNode
+}) {
+  const { sentenceId, sentenceText } = props
   const { comments, viewer, commentsEnabled, slug, linkedCommentId, close } = useComments()
   const panel = useRef<HTMLElement>(null)
   const threads = buildThreads(comments.filter((comment) => comment.sentenceId === sentenceId))
@@ -41,10 +46,11 @@ export function CommentPanel({ sentenceId, sentenceText }: { sentenceId: number;
           Close
         </button>
       </header>
+      {props.children}
       {threads.length === 0 ? <p className="muted">No comments on this sentence yet.</p> : null}
       <ol className="comment-list">
         {threads.map((node) => (
-          <CommentThread key={node.comment.id} node={node} />
+          <CommentThread key={node.comment.id} node={node} sentenceText={sentenceText} />
         ))}
       </ol>
       {!viewer ? (

@@ -1,13 +1,17 @@
 'use client'
 // The place under a segment where the open sentence's comment panel appears, so the panel
-// sits next to the sentence it belongs to.
+// sits next to the sentence it belongs to; hosts' editor and the history come first.
 import { CommentPanel } from '@/app/episodes/[slug]/_components/comment-panel'
 import { useComments } from '@/app/episodes/[slug]/_components/comments-context'
+import { CorrectionPanel } from '@/app/episodes/[slug]/_components/correction-panel'
+import type { SentenceDto } from '@/lib/corrections/types'
 
-export function SegmentThread({ sentences }: { sentences: Array<{ id: number; text: string }> }) {
+export function SegmentThread({ sentences }: { sentences: SentenceDto[] }) {
   const { openSentenceId } = useComments()
   const sentence = sentences.find((candidate) => candidate.id === openSentenceId)
   return sentence ? (
-    <CommentPanel key={sentence.id} sentenceId={sentence.id} sentenceText={sentence.text} />
+    <CommentPanel key={sentence.id} sentenceId={sentence.id} sentenceText={sentence.text}>
+      <CorrectionPanel sentence={sentence} />
+    </CommentPanel>
   ) : null
 }

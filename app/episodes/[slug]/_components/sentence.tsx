@@ -4,12 +4,14 @@
 import { useComments } from '@/app/episodes/[slug]/_components/comments-context'
 import { formatTimestamp } from '@/lib/format'
 
-export function Sentence({ id, startMs, text }: { id: number; startMs: number; text: string }) {
+export function Sentence(props: { id: number; startMs: number; text: string; speaker?: string | null }) {
+  const { id, startMs, text, speaker } = props
   const { counts, openSentenceId, toggle } = useComments()
   const count = counts.get(id) ?? 0
   const open = openSentenceId === id
   return (
     <>
+      {speaker ? <span className="sentence-speaker">{speaker}: </span> : null}
       <span
         id={`s-${id}`}
         className={open ? 'sentence is-open' : 'sentence'}

@@ -29,10 +29,20 @@ export function Transcript({ segments }: { segments: EpisodeTranscript['segments
                   id={sentence.id}
                   startMs={sentence.startMs}
                   text={sentence.text}
+                  // A speaker edited on one sentence differs from its segment's; say so there.
+                  speaker={sentence.speaker !== segment.speaker ? sentence.speaker : null}
                 />
               ))}
             </p>
-            <SegmentThread sentences={segment.sentences.map(({ id, text }) => ({ id, text }))} />
+            <SegmentThread
+              sentences={segment.sentences.map(({ id, text, speaker, startMs, version }) => ({
+                id,
+                text,
+                speaker,
+                startMs,
+                version,
+              }))}
+            />
           </section>
         )
       })}

@@ -1,0 +1,12 @@
+// POST /api/revisions/[id]/revert — documented in docs/api.md.
+import type { NextRequest } from 'next/server'
+import { revertRevisionHandler } from '@/lib/api/correction-api'
+import { serverDeps } from '@/lib/api/deps'
+
+export const dynamic = 'force-dynamic'
+
+type Context = { params: Promise<{ id: string }> }
+
+export async function POST(request: NextRequest, context: Context) {
+  return revertRevisionHandler(serverDeps(), request, (await context.params).id)
+}

@@ -1,0 +1,12 @@
+// POST /api/sentences/[sentenceId]/merge — documented in docs/api.md.
+import type { NextRequest } from 'next/server'
+import { mergeSentenceHandler } from '@/lib/api/correction-api'
+import { serverDeps } from '@/lib/api/deps'
+
+export const dynamic = 'force-dynamic'
+
+type Context = { params: Promise<{ sentenceId: string }> }
+
+export async function POST(request: NextRequest, context: Context) {
+  return mergeSentenceHandler(serverDeps(), request, (await context.params).sentenceId)
+}

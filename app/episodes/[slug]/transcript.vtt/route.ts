@@ -1,0 +1,9 @@
+// GET /episodes/:slug/transcript.vtt — the corrected transcript (docs/api.md).
+import { serverDeps } from '@/lib/api/deps'
+import { exportTranscriptHandler } from '@/lib/api/export-api'
+
+export const dynamic = 'force-dynamic'
+
+export async function GET(_request: Request, context: { params: Promise<{ slug: string }> }) {
+  return exportTranscriptHandler(serverDeps(), (await context.params).slug, 'vtt')
+}

@@ -1,0 +1,49 @@
+// Which sentence a comment belongs to after the transcript changes. A comment keeps the
+// sentence text it was written on (Comment.quote); after a split, a merge or a re-import it
+// goes to the sentence holding most of that quote's words. Pure functions, shared by server
+// code and the page (to say a comment was written on an earlier wording).
+
+/** Lowercased words without punctuation: "Okin," and "okin" are the same word here. */
+export function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter(Boolean)
+}
+
+/** The share (0–1) of the quote's words that `text` holds, counting repeated words once each. */
+export function quoteShare(quote: string, text: string): number {
+  const quoted = wordsOf(quote)
+  if (quoted.length === 0) return 0
+  const available = new Map<string, number>()
+  for (const word of wordsOf(text)) available.set(word, (available.get(word) ?? 0) + 1)
+  let held = 0
+  for (const word of quoted) {
+    const left = available.get(word) ?? 0
+    if (left > 0) {
+      held += 1
+      available.set(word, left - 1)
+    }
+  }
+  return held / quoted.length
+}
+
+/** The index of the candidate holding most of the quote; the earliest wins a tie. */
+export function bestAnchorIndex(quote: string, candidates: readonly string[]): number {
+  let best = 0
+  let bestShare = -1
+  candidates.forEach((text, index) => {
+    const share = quoteShare(quote, text)
+    if (share > bestShare) {
+      best = index
+      bestShare = share
+    }
+  })
+  return best
+}
+
+/** A comment was written on an earlier wording when its quote is not the sentence's text now. */
+export function isEarlierWording(quote: string, currentText: string): boolean {
+  return quote.trim() !== currentText.trim()
+}

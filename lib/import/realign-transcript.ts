@@ -1,0 +1,96 @@
+// Replacing a transcript that people already use (import --replace): instead of deleting and
+// re-inserting sentences, which would cut comments loose (Comment.sentenceId → NULL), align
+// the old sentences with the new ones (lib/corrections/align.ts). Matched sentences are
+// rewritten in place and keep their ids; new ones are inserted; comments (and suggestions)
+// of removed sentences move to the new sentence holding most of their quote, nearest first.
+import { alignSentences } from '@/lib/corrections/align'
+import { quoteShare } from '@/lib/corrections/re-anchor'
+import { listSegmentIds, listStoredSentences, realignWriter, transcriptWriter } from '@/lib/sql'
+import type { SqliteDatabase } from '@/lib/sqlite'
+import type { NormalizedTranscript } from '@/lib/transcripts/types'
+
+export interface RealignSummary {
+  kept: number
+  inserted: number
+  removed: number
+  movedComments: number
+}
+
+/** Runs inside the import's transaction; `clean` strips what the importer strips from text. */
+export function realignTranscript(
+  db: SqliteDatabase,
+  episodeId: number,
+  transcript: NormalizedTranscript,
+  now: string,
+  clean: (text: string) => string,
+): RealignSummary {
+  const stored = listStoredSentences(db, episodeId)
+  const oldSegments = listSegmentIds(db, episodeId)
+  const insert = transcriptWriter(db)
+  const writer = realignWriter(db)
+  const incoming = transcript.segments.flatMap((segment, segmentPosition) => {
+    const segmentId = insert.segment({
+      episodeId,
+      position: segmentPosition,
+      startMs: segment.startMs,
+      speaker: segment.speaker,
+    })
+    return segment.sentences.map((sentence) => ({ ...sentence, text: clean(sentence.text), segmentId }))
+  })
+  const matches = alignSentences(
+    stored.map((row) => row.text),
+    incoming.map((row) => row.text),
+  )
+  const newIds = incoming.map((sentence, position) => {
+    const match = matches[position]
+    const fields = { episodeId, position, ...sentence, updatedAt: now }
+    if (match == null) return insert.sentence(fields)
+    writer.update({ ...fields, id: stored[match]!.id })
+    return stored[match]!.id
+  })
+
+  const kept = new Set(matches.filter((match): match is number => match != null))
+  const removed = stored.filter((_, index) => !kept.has(index))
+  let movedComments = 0
+  for (const sentence of removed) {
+    const oldIndex = stored.indexOf(sentence)
+    // Where the removed sentence would sit in the new transcript, to break ties by nearness.
+    const expected = Math.round((oldIndex / Math.max(1, stored.length)) * incoming.length)
+    const target = (quote: string) =>
+      newIds[
+        bestIndex(
+          quote,
+          incoming.map((row) => row.text),
+          expected,
+        )
+      ]
+    for (const comment of writer.commentsOf(sentence.id)) {
+      const destination = target(comment.quote)
+      if (destination !== undefined) {
+        writer.moveComment(comment.id, destination)
+        movedComments += 1
+      }
+    }
+    const to = target(sentence.text)
+    if (to !== undefined) writer.moveSuggestions(sentence.id, to)
+    writer.deleteSentence(sentence.id)
+  }
+  for (const segmentId of oldSegments) writer.deleteSegment(segmentId)
+  return { kept: kept.size, inserted: incoming.length - kept.size, removed: removed.length, movedComments }
+}
+
+function bestIndex(quote: string, texts: readonly string[], expected: number): number {
+  let best = -1
+  let bestScore = -1
+  let bestDistance = Infinity
+  texts.forEach((text, index) => {
+    const score = quoteShare(quote, text)
+    const distance = Math.abs(index - expected)
+    if (score > bestScore || (score === bestScore && distance < bestDistance)) {
+      best = index
+      bestScore = score
+      bestDistance = distance
+    }
+  })
+  return best
+}
