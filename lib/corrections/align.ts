@@ -3,24 +3,14 @@
 // alignment (like a diff) that maximises the summed word similarity of matched pairs; pairs
 // below MIN_SIMILARITY never match. O(n·m) time over sentence counts, which for an episode
 // (≤ a few thousand sentences) stays well under a second. Pure: no database here.
-import { wordsOf } from '@/lib/corrections/re-anchor'
+import { sharedWordCount, wordsOf } from '@/lib/corrections/re-anchor'
 
 export const MIN_SIMILARITY = 0.5
 
 /** Dice coefficient of the two texts' word multisets: 1 for the same words, 0 for none shared. */
 export function wordSimilarity(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 && b.length === 0) return 1
-  const counts = new Map<string, number>()
-  for (const word of a) counts.set(word, (counts.get(word) ?? 0) + 1)
-  let shared = 0
-  for (const word of b) {
-    const left = counts.get(word) ?? 0
-    if (left > 0) {
-      shared += 1
-      counts.set(word, left - 1)
-    }
-  }
-  return (2 * shared) / (a.length + b.length)
+  return (2 * sharedWordCount(a, b)) / (a.length + b.length)
 }
 
 /** For each new sentence, the index of the old sentence it continues, or null (a new sentence). */

@@ -12,21 +12,26 @@ export function wordsOf(text: string): string[] {
     .filter(Boolean)
 }
 
+/** How many words of `a` also stand in `b`, each occurrence matched at most once (multiset overlap). */
+export function sharedWordCount(a: readonly string[], b: readonly string[]): number {
+  const available = new Map<string, number>()
+  for (const word of b) available.set(word, (available.get(word) ?? 0) + 1)
+  let shared = 0
+  for (const word of a) {
+    const left = available.get(word) ?? 0
+    if (left > 0) {
+      shared += 1
+      available.set(word, left - 1)
+    }
+  }
+  return shared
+}
+
 /** The share (0–1) of the quote's words that `text` holds, counting repeated words once each. */
 export function quoteShare(quote: string, text: string): number {
   const quoted = wordsOf(quote)
   if (quoted.length === 0) return 0
-  const available = new Map<string, number>()
-  for (const word of wordsOf(text)) available.set(word, (available.get(word) ?? 0) + 1)
-  let held = 0
-  for (const word of quoted) {
-    const left = available.get(word) ?? 0
-    if (left > 0) {
-      held += 1
-      available.set(word, left - 1)
-    }
-  }
-  return held / quoted.length
+  return sharedWordCount(quoted, wordsOf(text)) / quoted.length
 }
 
 /** The index of the candidate holding most of the quote; the earliest wins a tie. */
