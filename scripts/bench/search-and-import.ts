@@ -248,6 +248,9 @@ function printTable(r: {
   console.log(
     `| import ${r.corpus.files} files, ${r.corpus.sentences} sentences (${r.corpus.failures} failed) | ${r.import.seconds.toFixed(1)} s | raw inserts ${r.import.rawInsertSeconds.toFixed(1)} s | ${r.import.ratio.toFixed(2)}× |`,
   )
+  console.log(
+    `| GET /api/health p50, 1 client (Next's floor per request) | ${ms(r.search.healthHttp1Ms.p50)} | | |`,
+  )
   for (const [label, key] of [
     ['1 client', 'http1Ms'],
     ['8 clients', 'http8Ms'],
