@@ -239,18 +239,20 @@ export function deleteTranscript(db: SqliteDatabase, episodeId: number): void {
   db.prepare(`DELETE FROM Segment WHERE episodeId = ?`).run(episodeId)
 }
 
+/** A sentence row as the importer writes it. */
+export interface SentenceWriteFields {
+  segmentId: number
+  position: number
+  startMs: number
+  endMs: number | null
+  speaker: string | null
+  text: string
+  updatedAt: string
+}
+
 export interface TranscriptWriter {
   segment(fields: { episodeId: number; position: number; startMs: number; speaker: string | null }): number
-  sentence(fields: {
-    episodeId: number
-    segmentId: number
-    position: number
-    startMs: number
-    endMs: number | null
-    speaker: string | null
-    text: string
-    updatedAt: string
-  }): number
+  sentence(fields: SentenceWriteFields & { episodeId: number }): number
 }
 
 /** Prepared inserts for one import run; prepare once, call per row inside a transaction. */
@@ -289,16 +291,7 @@ export function listSegmentIds(db: SqliteDatabase, episodeId: number): number[] 
 
 export interface RealignWriter {
   /** Rewrites a kept sentence in place; its version goes up when text, start or speaker changed. */
-  update(fields: {
-    id: number
-    segmentId: number
-    position: number
-    startMs: number
-    endMs: number | null
-    speaker: string | null
-    text: string
-    updatedAt: string
-  }): void
+  update(fields: SentenceWriteFields & { id: number }): void
   commentsOf(sentenceId: number): { id: number; quote: string }[]
   moveComment(commentId: number, sentenceId: number): void
   moveSuggestions(fromSentenceId: number, toSentenceId: number): void
