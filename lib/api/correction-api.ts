@@ -2,10 +2,9 @@
 // functions of a Request; app/api/**/route.ts files only bind them to paths.
 import 'server-only'
 import { NextResponse } from 'next/server'
-import { correctionFailureResponse } from '@/lib/api/correction-responses'
-import { requestContext, type ApiDeps } from '@/lib/api/deps'
-import { errorJson, parseIdParam, parseJsonBody } from '@/lib/api/responses'
-import { editorFailure } from '@/lib/corrections/access'
+import { correctionFailureResponse, parseEditorRequest } from '@/lib/api/correction-responses'
+import type { ApiDeps } from '@/lib/api/deps'
+import { errorJson, parseIdParam } from '@/lib/api/responses'
 import { editSentence, getSentence } from '@/lib/corrections/edits'
 import { listEpisodeRevisions, listSentenceRevisions, revertRevision } from '@/lib/corrections/revisions'
 import { EditSentenceSchema, MergeSchema, RevertSchema, SplitSchema } from '@/lib/corrections/schemas'
@@ -21,14 +20,10 @@ export async function getSentenceHandler(deps: ApiDeps, _request: Request, idPar
 
 /** PATCH /api/sentences/:id — { text?, speaker?, startMs?, version, reason? } → 200 { sentence, revisionId } | 409 */
 export async function editSentenceHandler(deps: ApiDeps, request: Request, idParam: string) {
-  const { caller } = await requestContext(deps, request.headers)
-  const refused = editorFailure(caller)
-  if (refused) return correctionFailureResponse(refused)
-  const id = parseIdParam(idParam, 'sentence')
-  if (!id.ok) return id.response
-  const body = await parseJsonBody(request, EditSentenceSchema)
-  if (!body.ok) return body.response
-  const result = await editSentence(deps.db, caller, id.data, body.data)
+  const parsed = await parseEditorRequest(deps, request, idParam, 'sentence', EditSentenceSchema)
+  if (!parsed.ok) return parsed.response
+  const { caller, id, body } = parsed.data
+  const result = await editSentence(deps.db, caller, id, body)
   if (!result.ok) return correctionFailureResponse(result)
   return NextResponse.json({ sentence: result.sentence, revisionId: result.revisionId })
 }
@@ -50,42 +45,30 @@ export async function episodeRevisionsHandler(deps: ApiDeps, _request: Request, 
 
 /** POST /api/revisions/:id/revert — { reason? } → 200 { sentence, revisionId } */
 export async function revertRevisionHandler(deps: ApiDeps, request: Request, idParam: string) {
-  const { caller } = await requestContext(deps, request.headers)
-  const refused = editorFailure(caller)
-  if (refused) return correctionFailureResponse(refused)
-  const id = parseIdParam(idParam, 'revision')
-  if (!id.ok) return id.response
-  const body = await parseJsonBody(request, RevertSchema)
-  if (!body.ok) return body.response
-  const result = await revertRevision(deps.db, caller, id.data, body.data.reason)
+  const parsed = await parseEditorRequest(deps, request, idParam, 'revision', RevertSchema)
+  if (!parsed.ok) return parsed.response
+  const { caller, id, body } = parsed.data
+  const result = await revertRevision(deps.db, caller, id, body.reason)
   if (!result.ok) return correctionFailureResponse(result)
   return NextResponse.json({ sentence: result.sentence, revisionId: result.revisionId })
 }
 
 /** POST /api/sentences/:id/split — { at, version } → 201 { first, second } */
 export async function splitSentenceHandler(deps: ApiDeps, request: Request, idParam: string) {
-  const { caller } = await requestContext(deps, request.headers)
-  const refused = editorFailure(caller)
-  if (refused) return correctionFailureResponse(refused)
-  const id = parseIdParam(idParam, 'sentence')
-  if (!id.ok) return id.response
-  const body = await parseJsonBody(request, SplitSchema)
-  if (!body.ok) return body.response
-  const result = await splitSentence(deps.db, caller, id.data, body.data)
+  const parsed = await parseEditorRequest(deps, request, idParam, 'sentence', SplitSchema)
+  if (!parsed.ok) return parsed.response
+  const { caller, id, body } = parsed.data
+  const result = await splitSentence(deps.db, caller, id, body)
   if (!result.ok) return correctionFailureResponse(result)
   return NextResponse.json({ first: result.first, second: result.second }, { status: 201 })
 }
 
 /** POST /api/sentences/:id/merge — { version } → 200 { sentence } (the next sentence is merged into it) */
 export async function mergeSentenceHandler(deps: ApiDeps, request: Request, idParam: string) {
-  const { caller } = await requestContext(deps, request.headers)
-  const refused = editorFailure(caller)
-  if (refused) return correctionFailureResponse(refused)
-  const id = parseIdParam(idParam, 'sentence')
-  if (!id.ok) return id.response
-  const body = await parseJsonBody(request, MergeSchema)
-  if (!body.ok) return body.response
-  const result = await mergeWithNext(deps.db, caller, id.data, body.data.version)
+  const parsed = await parseEditorRequest(deps, request, idParam, 'sentence', MergeSchema)
+  if (!parsed.ok) return parsed.response
+  const { caller, id, body } = parsed.data
+  const result = await mergeWithNext(deps.db, caller, id, body.version)
   if (!result.ok) return correctionFailureResponse(result)
   return NextResponse.json({ sentence: result.sentence })
 }

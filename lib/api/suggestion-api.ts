@@ -1,10 +1,9 @@
 // The suggestion endpoints of the JSON API (docs/api.md): listeners suggest, hosts review.
 import 'server-only'
 import { NextResponse } from 'next/server'
-import { correctionFailureResponse } from '@/lib/api/correction-responses'
+import { correctionFailureResponse, parseEditorRequest } from '@/lib/api/correction-responses'
 import { requestContext, type ApiDeps } from '@/lib/api/deps'
 import { parseIdParam, parseJsonBody } from '@/lib/api/responses'
-import { editorFailure } from '@/lib/corrections/access'
 import { AcceptSchema, RejectSchema, SuggestSchema } from '@/lib/corrections/schemas'
 import {
   acceptSuggestion,
@@ -37,28 +36,20 @@ export async function listSuggestionsHandler(deps: ApiDeps, request: Request) {
 
 /** POST /api/suggestions/:id/accept → 200 { suggestion } (hosts) */
 export async function acceptSuggestionHandler(deps: ApiDeps, request: Request, idParam: string) {
-  const { caller } = await requestContext(deps, request.headers)
-  const refused = editorFailure(caller)
-  if (refused) return correctionFailureResponse(refused)
-  const id = parseIdParam(idParam, 'suggestion')
-  if (!id.ok) return id.response
-  const body = await parseJsonBody(request, AcceptSchema)
-  if (!body.ok) return body.response
-  const result = await acceptSuggestion(deps.db, caller, id.data)
+  const parsed = await parseEditorRequest(deps, request, idParam, 'suggestion', AcceptSchema)
+  if (!parsed.ok) return parsed.response
+  const { caller, id } = parsed.data
+  const result = await acceptSuggestion(deps.db, caller, id)
   if (!result.ok) return correctionFailureResponse(result)
   return NextResponse.json({ suggestion: result.suggestion })
 }
 
 /** POST /api/suggestions/:id/reject — { reason } → 200 { suggestion } (hosts) */
 export async function rejectSuggestionHandler(deps: ApiDeps, request: Request, idParam: string) {
-  const { caller } = await requestContext(deps, request.headers)
-  const refused = editorFailure(caller)
-  if (refused) return correctionFailureResponse(refused)
-  const id = parseIdParam(idParam, 'suggestion')
-  if (!id.ok) return id.response
-  const body = await parseJsonBody(request, RejectSchema)
-  if (!body.ok) return body.response
-  const result = await rejectSuggestion(deps.db, caller, id.data, body.data.reason)
+  const parsed = await parseEditorRequest(deps, request, idParam, 'suggestion', RejectSchema)
+  if (!parsed.ok) return parsed.response
+  const { caller, id, body } = parsed.data
+  const result = await rejectSuggestion(deps.db, caller, id, body.reason)
   if (!result.ok) return correctionFailureResponse(result)
   return NextResponse.json({ suggestion: result.suggestion })
 }
