@@ -3,8 +3,8 @@
 // bundle does not carry the S3 client.
 import 'server-only'
 import { databasePath, env } from '@/lib/env'
-import { readStatusFile } from '@/lib/replication/status'
-import { processIsAlive, statePaths } from '@/lib/replication/state-dir'
+import { readStatusFile, replicatorIsLive } from '@/lib/replication/status'
+import { statePaths } from '@/lib/replication/state-dir'
 
 export type ReplicationHealth =
   | { configured: false }
@@ -30,7 +30,7 @@ export function replicationHealth(): ReplicationHealth {
   } catch (error) {
     return { configured: true, running: false, problem: (error as Error).message }
   }
-  if (!status || status.state === 'stopped' || !processIsAlive(status.pid)) {
+  if (!status || !replicatorIsLive(status)) {
     return { configured: true, running: false, problem: 'no replicator is running (npm run replicate)' }
   }
   return {

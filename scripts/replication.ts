@@ -10,7 +10,7 @@ import {
   statePaths,
   storeFromConfig,
 } from '../lib/replication'
-import { processIsAlive } from '../lib/replication/state-dir'
+import { replicatorIsLive } from '../lib/replication/status'
 
 const USAGE = 'usage: npm run replication -- status [--json] | generations'
 const iso = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString())
@@ -18,7 +18,7 @@ const iso = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString
 function status(json: boolean): number {
   const config = parseReplicationEnv(process.env)
   const published = readStatusFile(statePaths(config.databasePath))
-  const running = published !== null && published.state !== 'stopped' && processIsAlive(published.pid)
+  const running = published !== null && replicatorIsLive(published)
   if (json) {
     console.log(JSON.stringify({ running, ...published }, null, 2))
   } else if (!published) {

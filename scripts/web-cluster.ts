@@ -8,15 +8,21 @@ import { createServer } from 'node:http'
 import { availableParallelism } from 'node:os'
 import next from 'next'
 import { z } from 'zod'
+import { env } from '@/lib/env'
 
-const SettingsSchema = z.object({
-  HOST: z.string().default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /** Server processes; default: one per core, at most 4. */
-  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(Math.min(4, availableParallelism())),
-})
+/** Server processes; default: one per core, at most 4. HOST and PORT come from lib/env.ts. */
+const WebConcurrencySchema = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(64)
+  .default(Math.min(4, availableParallelism()))
 
-const settings = SettingsSchema.parse(process.env)
+const settings = {
+  HOST: env.HOST,
+  PORT: env.PORT,
+  WEB_CONCURRENCY: WebConcurrencySchema.parse(process.env.WEB_CONCURRENCY),
+}
 
 async function serveWorker(): Promise<void> {
   const app = next({ dev: false, hostname: settings.HOST, port: settings.PORT, dir: process.cwd() })

@@ -57,10 +57,6 @@ export class DatabaseHandle {
     this.reading = false
   }
 
-  get isReading(): boolean {
-    return this.reading
-  }
-
   /** Takes the write lock, waiting up to `timeoutMs`; false when another writer held it throughout. */
   tryLockWrites(timeoutMs: number): boolean {
     this.writer.pragma(`busy_timeout = ${Math.max(0, Math.floor(timeoutMs))}`)

@@ -6,8 +6,8 @@
 // The instant is read from CLOCK_MONOTONIC (process.hrtime), which is one clock for every process
 // on the machine and never jumps with wall-clock changes. A sync records the instant *before* it
 // reads the WAL, so a transaction that had committed by then is in what it uploads.
-import { readStatusFile } from './status'
-import { processIsAlive, requestSync, statePaths } from './state-dir'
+import { readStatusFile, replicatorIsLive } from './status'
+import { requestSync, statePaths } from './state-dir'
 
 /** How long a durable wait lasts by default, in ms. */
 export const DEFAULT_DURABLE_TIMEOUT_MS = 5_000
@@ -49,8 +49,7 @@ export async function waitUntilDurable(
   for (;;) {
     const waitedMs = Date.now() - startedAtMs
     const status = readStatusFile(paths)
-    if (!status || status.state === 'stopped' || !processIsAlive(status.pid))
-      return { durable: false, reason: 'not-running', waitedMs }
+    if (!status || !replicatorIsLive(status)) return { durable: false, reason: 'not-running', waitedMs }
     if (status.durableThroughMonotonicUs !== null && status.durableThroughMonotonicUs > committedBeforeUs) {
       return { durable: true, waitedMs }
     }

@@ -2,7 +2,7 @@
 // offset, running checksum) and turns newly committed frames into WAL segments. A new WAL header
 // with new salts means SQLite restarted the WAL: that is the next index, from offset 0.
 import { MAX_WAL_INDEX, MAX_WAL_OFFSET } from './position'
-import { type Checksum, type WalHeader, sameWal, WAL_HEADER_BYTES, walFrameBytes } from './wal'
+import { type Checksum, type WalHeader, sameWal, WAL_HEADER_BYTES } from './wal'
 import { readCommitted, readWalHeader, type WalCursor } from './wal-file'
 
 export interface FollowState {
@@ -42,14 +42,8 @@ export class WalFollower {
     return this.state
   }
 
-  /** Frames of the current index copied so far. */
-  copiedFrames(): number {
-    const { header, offset } = this.state
-    return header ? (offset - WAL_HEADER_BYTES) / walFrameBytes(header.pageSize) : 0
-  }
-
-  /** Our own TRUNCATE checkpoint emptied the WAL: the next header SQLite writes starts the next index. */
-  nextIndex(): void {
+  /** The WAL restarted (new salts) or was reset: the next header SQLite writes starts the next index. */
+  private nextIndex(): void {
     this.state = { ...this.state, index: this.state.index + 1, offset: 0, header: null, checksum: [0, 0] }
     this.ahead = null
   }

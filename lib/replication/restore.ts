@@ -6,7 +6,7 @@ import { existsSync, rmSync, statSync } from 'node:fs'
 import { appendFile, mkdir, rename, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import { listReplica, type SegmentInfo } from './listing'
+import { listReplica, type ReplicaListing, type SegmentInfo } from './listing'
 import { decodeLz4Frame } from './lz4'
 import { hex8, type Position } from './position'
 import { planRestore, RestoreError, type RestorePlan } from './restore-plan'
@@ -89,10 +89,14 @@ function applyWal(databasePath: string, check: WalIndexCheck, where: string): vo
 
 /** Restores the replica in `options.store` into a new database file at `options.outputPath`. */
 export async function restore(options: RestoreOptions): Promise<RestoreResult> {
+  if (existsSync(options.outputPath))
+    throw new RestoreError(`${options.outputPath} already exists; restore only writes a new file`)
+  return restoreFromListing(options, await listReplica(options.store, options.generation))
+}
+
+async function restoreFromListing(options: RestoreOptions, listing: ReplicaListing): Promise<RestoreResult> {
   const { store, outputPath } = options
-  if (existsSync(outputPath))
-    throw new RestoreError(`${outputPath} already exists; restore only writes a new file`)
-  const plan = planRestore(await listReplica(store, options.generation), options, store.description)
+  const plan = planRestore(listing, options, store.description)
   const where = `generation ${plan.generation} of ${store.description}`
   const temporary = `${outputPath}.restoring`
   const cleanUp = () =>
@@ -188,8 +192,9 @@ export async function restoreIfMissing(
   store: ReplicaStore,
 ): Promise<'exists' | 'no-replica' | 'restored'> {
   if (existsSync(databasePath)) return 'exists'
+  // One listing serves both the emptiness check and the restore plan.
   const listing = await listReplica(store)
   if (listing.generations.length === 0) return 'no-replica'
-  await restore({ store, outputPath: databasePath })
+  await restoreFromListing({ store, outputPath: databasePath }, listing)
   return 'restored'
 }

@@ -3,7 +3,7 @@
 // wait). The file is replaced atomically; its contents are validated when read back.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { z } from 'zod'
-import type { StatePaths } from './state-dir'
+import { processIsAlive, type StatePaths } from './state-dir'
 
 const PositionSchema = z.object({
   generation: z.string().regex(/^[0-9a-f]{16}$/),
@@ -68,4 +68,9 @@ export function readStatusFile(paths: StatePaths): PublishedStatus | null {
   if (!parsed.success)
     throw new Error(`${paths.statusFile} is not a replication status: ${parsed.error.issues[0]?.message}`)
   return parsed.data
+}
+
+/** Whether the replicator that published this status is still running (not stopped, not dead). */
+export function replicatorIsLive(status: PublishedStatus): boolean {
+  return status.state !== 'stopped' && processIsAlive(status.pid)
 }
