@@ -1,8 +1,10 @@
 // An episode with its transcript, for the episode page.
 import 'server-only'
+import { cache } from 'react'
 import { prisma } from '@/lib/db'
 
-export async function getEpisodeTranscript(slug: string) {
+// cache(): generateMetadata and the page ask for the same episode in one request; read it once.
+export const getEpisodeTranscript = cache(async (slug: string) => {
   return prisma().episode.findUnique({
     where: { slug },
     select: {
@@ -28,6 +30,6 @@ export async function getEpisodeTranscript(slug: string) {
       },
     },
   })
-}
+})
 
 export type EpisodeTranscript = NonNullable<Awaited<ReturnType<typeof getEpisodeTranscript>>>

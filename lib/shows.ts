@@ -1,5 +1,6 @@
 // Shows and their episodes, for the home and show pages.
 import 'server-only'
+import { cache } from 'react'
 import { prisma } from '@/lib/db'
 
 export interface ShowSummary {
@@ -17,7 +18,8 @@ export async function listShows(): Promise<ShowSummary[]> {
   return shows.map(({ _count, ...show }) => ({ ...show, episodeCount: _count.episodes }))
 }
 
-export async function getShow(slug: string) {
+// cache(): generateMetadata and the page ask for the same show in one request; read it once.
+export const getShow = cache(async (slug: string) => {
   return prisma().show.findUnique({
     where: { slug },
     select: {
@@ -30,7 +32,7 @@ export async function getShow(slug: string) {
       },
     },
   })
-}
+})
 
 const EPISODE_CARD_FIELDS = {
   slug: true,

@@ -2,17 +2,14 @@
 // import writes, which Prisma cannot express or would make ten times slower. Everything
 // else goes through Prisma. Statements take plain parameters (never string-built input);
 // the FTS5 MATCH expression comes from lib/search/query.ts, which quotes every user term.
+import type { Statement } from 'better-sqlite3'
+import type { SearchFilters } from '@/lib/search/query'
 import type { SqliteDatabase } from '@/lib/sqlite'
 
 // Markers that cannot occur in imported text (the importer strips control characters),
 // so a snippet can be split into plain text and matched parts without parsing HTML.
 export const MATCH_START = '\u0002'
 export const MATCH_END = '\u0003'
-
-export interface SearchFilterParams {
-  speakers: string[]
-  shows: string[]
-}
 
 export interface SentenceHitRow {
   sentenceId: number
@@ -27,7 +24,7 @@ export interface SentenceHitRow {
 }
 
 /** SQL for the speaker/show filters; a speaker matches by case-insensitive substring, a show by slug or title. */
-function filterClause(filters: SearchFilterParams): { sql: string; params: string[] } {
+function filterClause(filters: SearchFilters): { sql: string; params: string[] } {
   const parts: string[] = []
   const params: string[] = []
   if (filters.speakers.length > 0) {
@@ -60,7 +57,7 @@ export const RANK_WINDOW = 2000
 export function searchSentences(
   db: SqliteDatabase,
   match: string,
-  filters: SearchFilterParams,
+  filters: SearchFilters,
   page: { limit: number; offset: number },
 ): { total: number; rows: SentenceHitRow[] } {
   const filter = filterClause(filters)
@@ -122,25 +119,41 @@ function hitsWithSnippets(db: SqliteDatabase, match: string, ids: number[]): Sen
   })
 }
 
-const snippetTableReady = new WeakSet<SqliteDatabase>()
+interface SnippetStatements {
+  fill: Statement<[number, string]>
+  mark: Statement<[string]>
+  clear: Statement<[]>
+}
 
-function pageSnippets(db: SqliteDatabase, match: string, rows: SentenceHitRow[]): Map<number, string> {
-  if (!snippetTableReady.has(db)) {
+// The TEMP index and its statements, made once per connection.
+const snippetStatements = new WeakMap<SqliteDatabase, SnippetStatements>()
+
+function snippetStatementsFor(db: SqliteDatabase): SnippetStatements {
+  let statements = snippetStatements.get(db)
+  if (!statements) {
     db.exec(
       `CREATE VIRTUAL TABLE IF NOT EXISTS temp.PageSnippets USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2')`,
     )
-    snippetTableReady.add(db)
+    statements = {
+      fill: db.prepare(`INSERT INTO temp.PageSnippets (rowid, text) VALUES (?, ?)`),
+      mark: db.prepare(
+        `SELECT rowid AS id, snippet(PageSnippets, 0, '${MATCH_START}', '${MATCH_END}', '…', 32) AS snippet
+         FROM temp.PageSnippets WHERE PageSnippets MATCH ?`,
+      ),
+      clear: db.prepare(`DELETE FROM temp.PageSnippets`),
+    }
+    snippetStatements.set(db, statements)
   }
-  const fill = db.prepare(`INSERT INTO temp.PageSnippets (rowid, text) VALUES (?, ?)`)
-  const mark = db.prepare(
-    `SELECT rowid AS id, snippet(PageSnippets, 0, '${MATCH_START}', '${MATCH_END}', '…', 32) AS snippet
-     FROM temp.PageSnippets WHERE PageSnippets MATCH ?`,
-  )
+  return statements
+}
+
+// The table is only filled inside this transaction, which empties it again (or rolls back).
+function pageSnippets(db: SqliteDatabase, match: string, rows: SentenceHitRow[]): Map<number, string> {
+  const { fill, mark, clear } = snippetStatementsFor(db)
   return db.transaction(() => {
-    db.prepare(`DELETE FROM temp.PageSnippets`).run()
     for (const row of rows) fill.run(row.sentenceId, row.text)
     const marked = mark.all(match) as { id: number; snippet: string }[]
-    db.prepare(`DELETE FROM temp.PageSnippets`).run()
+    clear.run()
     return new Map(marked.map((row) => [row.id, row.snippet]))
   })()
 }
@@ -148,7 +161,7 @@ function pageSnippets(db: SqliteDatabase, match: string, rows: SentenceHitRow[])
 /** Sentences matching only speaker/show filters (no words), in transcript order. */
 export function listFilteredSentences(
   db: SqliteDatabase,
-  filters: SearchFilterParams,
+  filters: SearchFilters,
   page: { limit: number; offset: number },
 ): { total: number; rows: SentenceHitRow[] } {
   const filter = filterClause(filters)

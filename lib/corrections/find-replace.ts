@@ -31,18 +31,22 @@ function pattern(request: ReplaceRequest): RegExp {
   return new RegExp(body, request.matchCase ? 'gu' : 'giu')
 }
 
+async function showIdOf(db: PrismaClient, episodeId: number): Promise<number> {
+  const episode = await db.episode.findUniqueOrThrow({ where: { id: episodeId }, select: { showId: true } })
+  return episode.showId
+}
+
 /** Every sentence the replacement would change, in transcript order, with before and after. */
 export async function previewReplace(
   db: PrismaClient,
   episodeId: number,
   request: ReplaceRequest,
 ): Promise<ReplacementPreview[]> {
-  const episode = await db.episode.findUniqueOrThrow({ where: { id: episodeId }, select: { showId: true } })
   // SQLite's LIKE (Prisma's contains) narrows the rows; the regex decides case and word edges.
   const rows = await db.sentence.findMany({
     where: {
       text: { contains: request.find },
-      ...(request.scope === 'show' ? { episode: { showId: episode.showId } } : { episodeId }),
+      ...(request.scope === 'show' ? { episode: { showId: await showIdOf(db, episodeId) } } : { episodeId }),
     },
     orderBy: [{ episodeId: 'asc' }, { position: 'asc' }],
     select: { id: true, text: true, version: true, episode: { select: { slug: true } } },

@@ -4,7 +4,7 @@
 // rewritten in place and keep their ids; new ones are inserted; comments (and suggestions)
 // of removed sentences move to the new sentence holding most of their quote, nearest first.
 import { alignSentences } from '@/lib/corrections/align'
-import { quoteShare } from '@/lib/corrections/re-anchor'
+import { sharedWordCount, wordsOf } from '@/lib/corrections/re-anchor'
 import { listSegmentIds, listStoredSentences, realignWriter, transcriptWriter } from '@/lib/sql'
 import type { SqliteDatabase } from '@/lib/sqlite'
 import type { NormalizedTranscript } from '@/lib/transcripts/types'
@@ -50,20 +50,14 @@ export function realignTranscript(
   })
 
   const kept = new Set(matches.filter((match): match is number => match != null))
-  const removed = stored.filter((_, index) => !kept.has(index))
+  // Tokenized once: every removed sentence's comments are scored against every new sentence.
+  const incomingWords = incoming.map((row) => wordsOf(row.text))
   let movedComments = 0
-  for (const sentence of removed) {
-    const oldIndex = stored.indexOf(sentence)
+  stored.forEach((sentence, oldIndex) => {
+    if (kept.has(oldIndex)) return
     // Where the removed sentence would sit in the new transcript, to break ties by nearness.
     const expected = Math.round((oldIndex / Math.max(1, stored.length)) * incoming.length)
-    const target = (quote: string) =>
-      newIds[
-        bestIndex(
-          quote,
-          incoming.map((row) => row.text),
-          expected,
-        )
-      ]
+    const target = (quote: string) => newIds[bestIndex(quote, incomingWords, expected)]
     for (const comment of writer.commentsOf(sentence.id)) {
       const destination = target(comment.quote)
       if (destination !== undefined) {
@@ -74,17 +68,24 @@ export function realignTranscript(
     const to = target(sentence.text)
     if (to !== undefined) writer.moveSuggestions(sentence.id, to)
     writer.deleteSentence(sentence.id)
-  }
+  })
   for (const segmentId of oldSegments) writer.deleteSegment(segmentId)
-  return { kept: kept.size, inserted: incoming.length - kept.size, removed: removed.length, movedComments }
+  return {
+    kept: kept.size,
+    inserted: incoming.length - kept.size,
+    removed: stored.length - kept.size,
+    movedComments,
+  }
 }
 
-function bestIndex(quote: string, texts: readonly string[], expected: number): number {
+/** The new sentence holding most of the quote's words (quoteShare), the nearest on a tie. */
+function bestIndex(quote: string, incomingWords: readonly string[][], expected: number): number {
+  const quoted = wordsOf(quote)
   let best = -1
   let bestScore = -1
   let bestDistance = Infinity
-  texts.forEach((text, index) => {
-    const score = quoteShare(quote, text)
+  incomingWords.forEach((words, index) => {
+    const score = quoted.length === 0 ? 0 : sharedWordCount(quoted, words) / quoted.length
     const distance = Math.abs(index - expected)
     if (score > bestScore || (score === bestScore && distance < bestDistance)) {
       best = index

@@ -31,3 +31,8 @@ export function clock(ms: number, separator: '.' | ','): string {
   const seconds = Math.floor(ms / 1000) % 60
   return `${pad(hours)}:${pad(minutes)}:${pad(seconds)}${separator}${pad(ms % 1000, 3)}`
 }
+
+/** "<", ">" and "&" as character references: cue text parsers (VTT, and SRT players) decode them back. */
+export function escapeCueText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}

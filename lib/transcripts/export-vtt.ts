@@ -1,10 +1,6 @@
 // WebVTT export: one cue per sentence, the speaker as a voice span (<v Name>), text escaped so
 // "<", ">" and "&" survive (lib/transcripts/parse-vtt.ts decodes them back).
-import { clock, exportCues, type ExportSentence } from './export-cues'
-
-function escapeCueText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
+import { clock, escapeCueText, exportCues, type ExportSentence } from './export-cues'
 
 // A voice annotation ends at ">" and its name cannot hold one.
 function voiceName(speaker: string): string {

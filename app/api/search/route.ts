@@ -1,5 +1,6 @@
 // GET /api/search?q=…&limit=…&offset=… — documented in docs/api.md.
 import { NextResponse, type NextRequest } from 'next/server'
+import { errorJson } from '@/lib/api/responses'
 import { sqlite } from '@/lib/db'
 import { firstValues, SearchApiParamsSchema } from '@/lib/search/params'
 import { searchTranscripts, snippetToHtml } from '@/lib/search/search'
@@ -8,14 +9,9 @@ export const dynamic = 'force-dynamic'
 
 export function GET(request: NextRequest) {
   const parsed = SearchApiParamsSchema.safeParse(firstValues(request.nextUrl.searchParams))
-  if (!parsed.success) {
-    return NextResponse.json(
-      { error: parsed.error.issues.map((issue) => issue.message).join('; ') },
-      { status: 400 },
-    )
-  }
+  if (!parsed.success) return errorJson(400, parsed.error.issues.map((issue) => issue.message).join('; '))
   const outcome = searchTranscripts(sqlite(), parsed.data)
-  if (!outcome.ok) return NextResponse.json({ error: outcome.message }, { status: 400 })
+  if (!outcome.ok) return errorJson(400, outcome.message)
   return NextResponse.json({
     total: outcome.total,
     hits: outcome.hits.map((hit) => ({
