@@ -4,13 +4,14 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
+import { databasePath } from './database-url'
 
 const require = createRequire(import.meta.url)
 
 /** Applies every pending migration with `prisma migrate deploy` (creates the file when missing). */
 export function migrateDatabase(databaseUrl: string, options: { cwd?: string } = {}): void {
   const cwd = options.cwd ?? process.cwd()
-  const path = resolve(cwd, databaseUrl.replace(/^file:/, ''))
+  const path = resolve(cwd, databasePath(databaseUrl))
   // The adapter refuses to create a file in a folder that does not exist.
   mkdirSync(dirname(path), { recursive: true })
   const prismaCli = require.resolve('prisma/build/index.js')

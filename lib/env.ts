@@ -1,16 +1,15 @@
 // The environment, parsed once. Everything else reads `env`, never process.env directly.
 import { z } from 'zod'
+import { DATABASE_URL_MESSAGE, DEFAULT_DATABASE_URL, isSqliteFileUrl } from '@/lib/database-url'
 
-export const DEFAULT_DATABASE_URL = 'file:./data/hearsay.db'
+export { databasePath, DEFAULT_DATABASE_URL } from '@/lib/database-url'
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
     .string()
     .default(DEFAULT_DATABASE_URL)
-    .refine((url) => url.startsWith('file:') && url.length > 'file:'.length, {
-      message: 'must be a SQLite file URL such as file:./data/hearsay.db',
-    }),
+    .refine(isSqliteFileUrl, { message: DATABASE_URL_MESSAGE }),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   /** Signs session cookies; at least 32 characters. Unset: a random one is kept next to the database (lib/auth/secret.ts). */
@@ -49,11 +48,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid environment:\n${problems.join('\n')}`)
   }
   return result.data
-}
-
-/** The SQLite file path a `file:` URL names, relative to the working directory as Prisma's adapter reads it. */
-export function databasePath(databaseUrl: string): string {
-  return databaseUrl.replace(/^file:/, '').replace(/\?.*$/, '')
 }
 
 // CLIs run under tsx read the project's .env like Next does; tests set their own variables.

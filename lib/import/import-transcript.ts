@@ -12,7 +12,7 @@ import {
   type EpisodeImportFields,
 } from '@/lib/sql'
 import type { SqliteDatabase } from '@/lib/sqlite'
-import { slugFromFileName, titleFromSlug } from '@/lib/import/names'
+import { baseName, slugFromFileName, titleFromSlug } from '@/lib/import/names'
 import { realignTranscript } from '@/lib/import/realign-transcript'
 
 export const DEFAULT_SHOW_SLUG = 'unsorted'
@@ -60,7 +60,7 @@ export function importTranscript(
   file: { name: string; content: Uint8Array | string },
   options: ImportOptions = {},
 ): ImportSummary {
-  const transcript = readTranscript(file.content)
+  const transcript = withCleanText(readTranscript(file.content))
   if (!transcript.segments.some((segment) => segment.sentences.length > 0)) {
     throw new ImportError('the transcript holds no sentences')
   }
@@ -81,12 +81,12 @@ export function importTranscript(
       publishedAt: options.metadata?.publishedAt?.toISOString() ?? null,
       durationMs: durationOf(transcript),
       sourceFormat: transcript.format,
-      sourceName: file.name.replace(/^.*[\\/]/, ''),
+      sourceName: baseName(file.name),
       importedAt,
     }
     const { episodeId, replaced } = upsertEpisode(db, fields, options.replace ?? false)
     // Replacing a transcript in use keeps sentence ids (comments, permalinks, history).
-    if (replaced) realignTranscript(db, episodeId, transcript, importedAt, withoutControlCharacters)
+    if (replaced) realignTranscript(db, episodeId, transcript, importedAt)
     else writeTranscript(db, episodeId, transcript, importedAt)
     summary = {
       episodeSlug,
@@ -146,15 +146,7 @@ function writeTranscript(
       speaker: segment.speaker,
     })
     for (const sentence of segment.sentences) {
-      const text = withoutControlCharacters(sentence.text)
-      writer.sentence({
-        episodeId,
-        segmentId,
-        position: sentencePosition++,
-        ...sentence,
-        text,
-        updatedAt: now,
-      })
+      writer.sentence({ episodeId, segmentId, position: sentencePosition++, ...sentence, updatedAt: now })
     }
   })
 }
@@ -165,8 +157,16 @@ function durationOf(transcript: NormalizedTranscript): number | null {
 }
 
 // Control characters have no place in a transcript, and lib/sql.ts uses two of them as
-// snippet markers.
-function withoutControlCharacters(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+// snippet markers: stripped once, before either write path (new import or re-alignment).
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
+
+function withCleanText(transcript: NormalizedTranscript): NormalizedTranscript {
+  return {
+    ...transcript,
+    segments: transcript.segments.map((segment) => ({
+      ...segment,
+      sentences: segment.sentences.map((s) => ({ ...s, text: s.text.replace(CONTROL_CHARACTERS, '') })),
+    })),
+  }
 }

@@ -2,7 +2,7 @@
 
 /** `054_enterprise_python.vtt` → `054-enterprise-python`: lowercased, every run outside [a-z0-9] becomes `-`. */
 export function slugFromFileName(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '')
+  const base = baseName(fileName).replace(/\.[^.]*$/, '')
   return slugify(base)
 }
 
@@ -20,4 +20,9 @@ export function titleFromSlug(slug: string): string {
     .filter(Boolean)
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join(' ')
+}
+
+/** `talk/054_x.vtt` → `054_x.vtt` */
+export function baseName(fileName: string): string {
+  return fileName.replace(/^.*[\\/]/, '')
 }

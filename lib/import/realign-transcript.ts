@@ -9,21 +9,13 @@ import { listSegmentIds, listStoredSentences, realignWriter, transcriptWriter } 
 import type { SqliteDatabase } from '@/lib/sqlite'
 import type { NormalizedTranscript } from '@/lib/transcripts/types'
 
-export interface RealignSummary {
-  kept: number
-  inserted: number
-  removed: number
-  movedComments: number
-}
-
-/** Runs inside the import's transaction; `clean` strips what the importer strips from text. */
+/** Runs inside the import's transaction. */
 export function realignTranscript(
   db: SqliteDatabase,
   episodeId: number,
   transcript: NormalizedTranscript,
   now: string,
-  clean: (text: string) => string,
-): RealignSummary {
+): void {
   const stored = listStoredSentences(db, episodeId)
   const oldSegments = listSegmentIds(db, episodeId)
   const insert = transcriptWriter(db)
@@ -35,7 +27,7 @@ export function realignTranscript(
       startMs: segment.startMs,
       speaker: segment.speaker,
     })
-    return segment.sentences.map((sentence) => ({ ...sentence, text: clean(sentence.text), segmentId }))
+    return segment.sentences.map((sentence) => ({ ...sentence, segmentId }))
   })
   const matches = alignSentences(
     stored.map((row) => row.text),
@@ -52,7 +44,6 @@ export function realignTranscript(
   const kept = new Set(matches.filter((match): match is number => match != null))
   // Tokenized once: every removed sentence's comments are scored against every new sentence.
   const incomingWords = incoming.map((row) => wordsOf(row.text))
-  let movedComments = 0
   stored.forEach((sentence, oldIndex) => {
     if (kept.has(oldIndex)) return
     // Where the removed sentence would sit in the new transcript, to break ties by nearness.
@@ -62,7 +53,6 @@ export function realignTranscript(
       const destination = target(comment.quote)
       if (destination !== undefined) {
         writer.moveComment(comment.id, destination)
-        movedComments += 1
       }
     }
     const to = target(sentence.text)
@@ -70,12 +60,6 @@ export function realignTranscript(
     writer.deleteSentence(sentence.id)
   })
   for (const segmentId of oldSegments) writer.deleteSegment(segmentId)
-  return {
-    kept: kept.size,
-    inserted: incoming.length - kept.size,
-    removed: stored.length - kept.size,
-    movedComments,
-  }
 }
 
 /** The new sentence holding most of the quote's words (quoteShare), the nearest on a tie. */

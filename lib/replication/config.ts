@@ -8,12 +8,12 @@
 //   AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY    both or neither (neither = the SDK's default chain)
 //   REPLICATION_*_MS / *_PAGE_COUNT             the intervals and thresholds in options.ts
 import { z } from 'zod'
+import { DATABASE_URL_MESSAGE, DEFAULT_DATABASE_URL, databasePath, isSqliteFileUrl } from '../database-url'
 import type { Logger } from './log'
 import type { ReplicatorOptions } from './options'
 import { openStore, parseReplicaUrl, type ReplicaStore } from './store'
 
-/** Prisma's URL of the database when DATABASE_URL is unset (the same default as lib/env.ts). */
-export const DEFAULT_DATABASE_URL = 'file:./data/hearsay.db'
+export { DEFAULT_DATABASE_URL }
 
 const optionalText = z
   .string()
@@ -29,10 +29,7 @@ const flag = z
 const EnvSchema = z.object({
   DATABASE_URL: optionalText
     .transform((v) => v ?? DEFAULT_DATABASE_URL)
-    .refine(
-      (v) => v.startsWith('file:') && v.length > 'file:'.length,
-      'must be a SQLite file URL such as file:./data/hearsay.db',
-    ),
+    .refine(isSqliteFileUrl, DATABASE_URL_MESSAGE),
   REPLICA_URL: optionalText.superRefine((value, ctx) => {
     if (value === undefined) return
     try {
@@ -82,7 +79,7 @@ export function parseReplicationEnv(source: Record<string, string | undefined>):
     throw new Error(`Invalid replication environment:\n${problems.join('\n')}`)
   const env = result.data
   return {
-    databasePath: env.DATABASE_URL.replace(/^file:/, '').replace(/\?.*$/, ''),
+    databasePath: databasePath(env.DATABASE_URL),
     replicaUrl: env.REPLICA_URL ?? null,
     env,
   }
