@@ -6,7 +6,7 @@ import { APIError } from 'better-auth/api'
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { auth } from '@/lib/auth/auth'
-import { clientIp } from '@/lib/auth/request-caller'
+import { currentClientIp } from '@/lib/auth/session'
 import { SignInSchema, SignUpSchema } from '@/lib/auth/schemas'
 import { failureMessage } from '@/lib/comments/failures'
 import { hitRateLimits } from '@/lib/comments/rate-limit'
@@ -16,7 +16,7 @@ import { fieldErrorsOf, type FormState } from '@/lib/form-state'
 
 async function limitAttempts(kind: string, email: string): Promise<FormState | null> {
   const rule = { max: env.SIGN_IN_RATE_MAX, windowMs: env.SIGN_IN_RATE_WINDOW_MS }
-  const ip = clientIp(await headers())
+  const ip = await currentClientIp()
   const decision = await hitRateLimits(prisma(), [
     { key: `${kind}:ip:${ip}`, rule },
     { key: `${kind}:email:${email}`, rule },

@@ -44,26 +44,21 @@ export function visibleWhere(viewer: Viewer | null): Prisma.CommentWhereInput {
   return { OR: [{ status: 'visible' }, ...own] }
 }
 
-export async function listEpisodeComments(
-  db: PrismaClient,
-  episodeId: number,
-  viewer: Viewer | null,
-): Promise<CommentDto[]> {
-  const rows = await db.comment.findMany({
-    where: { AND: [{ episodeId }, visibleWhere(viewer)] },
-    select: COMMENT_SELECT,
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-  })
-  return pruneDeleted(rows.map(toCommentDto))
+export function listEpisodeComments(db: PrismaClient, episodeId: number, viewer: Viewer | null) {
+  return listComments(db, { episodeId }, viewer)
 }
 
-export async function listSentenceComments(
+export function listSentenceComments(db: PrismaClient, sentenceId: number, viewer: Viewer | null) {
+  return listComments(db, { sentenceId }, viewer)
+}
+
+async function listComments(
   db: PrismaClient,
-  sentenceId: number,
+  where: Prisma.CommentWhereInput,
   viewer: Viewer | null,
 ): Promise<CommentDto[]> {
   const rows = await db.comment.findMany({
-    where: { AND: [{ sentenceId }, visibleWhere(viewer)] },
+    where: { AND: [where, visibleWhere(viewer)] },
     select: COMMENT_SELECT,
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   })

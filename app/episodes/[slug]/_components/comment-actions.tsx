@@ -10,6 +10,7 @@ import {
 import { useComments } from '@/app/episodes/[slug]/_components/comments-context'
 import type { CommentDto } from '@/lib/comments/types'
 import type { FormState } from '@/lib/form-state'
+import { canModerate } from '@/lib/auth/roles'
 
 type ServerAction = (form: FormData) => Promise<FormState>
 
@@ -20,7 +21,7 @@ export function CommentActions(props: { comment: CommentDto; onReply: () => void
   const [pending, startTransition] = useTransition()
   if (!viewer) return null
   const own = viewer.id === comment.author.id
-  const moderator = viewer.role !== 'listener'
+  const moderator = canModerate(viewer.role)
   const canWrite = !viewer.banned && (commentsEnabled || moderator)
 
   function run(action: ServerAction, fields: Record<string, string>, done: string) {

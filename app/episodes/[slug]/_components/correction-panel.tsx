@@ -6,10 +6,11 @@ import { SentenceEditor } from '@/app/episodes/[slug]/_components/sentence-edito
 import { SentenceHistory } from '@/app/episodes/[slug]/_components/sentence-history'
 import { SuggestFix } from '@/app/episodes/[slug]/_components/suggest-fix'
 import type { SentenceDto } from '@/lib/corrections/types'
+import { canModerate } from '@/lib/auth/roles'
 
 export function CorrectionPanel({ sentence }: { sentence: SentenceDto }) {
   const { viewer, slug } = useComments()
-  const isHost = viewer !== null && !viewer.banned && viewer.role !== 'listener'
+  const isHost = viewer !== null && !viewer.banned && canModerate(viewer.role)
   return (
     <div className="correction-panel">
       {isHost ? (
