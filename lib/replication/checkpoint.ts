@@ -1,6 +1,7 @@
 // Checkpoints, which the replicator owns while it runs (Litestream's thresholds). The WAL may only
-// restart once every frame in it has been copied, so every checkpoint runs under our write lock:
-// no transaction can commit between copying the tail, checkpointing, and re-taking the read lock.
+// restart once every frame in it has been copied, so the end of every checkpoint runs under our
+// write lock: no transaction can commit between copying the tail, checkpointing, and re-taking the
+// read lock. The backfill itself mostly happens before, with writers running (see runCheckpoint).
 // SQLite's RESTART and TRUNCATE modes need the write lock themselves, so we get their effect another
 // way: PASSIVE retried until the WAL is fully backfilled, then a write that changes nothing, which
 // makes SQLite restart (and with journal_size_limit = 0, truncate) the WAL at once.
@@ -42,12 +43,12 @@ export function chooseCheckpoint(
 }
 
 /**
- * Re-takes the read lock just after a no-op write, so that it holds a WAL read mark. A read
+ * Moves the read lock forward just after a no-op write, so that it holds a WAL read mark. A read
  * transaction begun on a fully checkpointed WAL reads the database file alone (SQLite's read-mark
  * slot 0); that blocks every checkpoint's backfill, and then each commit of every connection
  * rebuilds the WAL's frame index in its auto-checkpoint (we measured writes ten times slower).
- * The write lands after everything we copied; if the WAL changes between it and the new read lock,
- * frames could have gone unseen, and continuity is lost.
+ * The write lands after everything we copied, and the old read lock is held until the new one is
+ * taken, so the WAL cannot restart in between; the header check below only proves it.
  */
 export function refreshReadLock(
   db: DatabaseHandle,
@@ -58,26 +59,38 @@ export function refreshReadLock(
   const before = follower.copy(options.maxSegmentBytes)
   if (before.kind === 'lost' || !db.writeNoOpFrame(truncate, options.checkpointLockTimeoutMs)) return before
   const expected = readWalHeader(db.walPath)
-  db.endRead()
-  db.beginRead()
+  db.moveReadLock()
   const now = readWalHeader(db.walPath)
   if (!expected || !now || !sameWal(expected, now))
-    return { kind: 'lost', reason: 'the WAL restarted while the read lock was re-taken' }
+    return { kind: 'lost', reason: 'the WAL restarted while the read lock was moved' }
   const after = follower.copy(options.maxSegmentBytes)
   return after.kind === 'lost' ? after : { kind: 'copied', segments: [...before.segments, ...after.segments] }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/**
+ * Two phases, so that writers wait only for the end of the work:
+ * 1. without the write lock: copy what is committed, move the read lock up to it, and backfill the
+ *    database file up to there (the bulk of the I/O and both fsyncs);
+ * 2. under the write lock: copy the few frames committed meanwhile, release the read lock, backfill
+ *    them (RESTART and TRUNCATE wait for other readers here), and once the WAL is fully backfilled
+ *    restart it with a no-op write.
+ */
 export async function runCheckpoint(
   db: DatabaseHandle,
   follower: WalFollower,
   mode: CheckpointMode,
   options: ResolvedOptions,
 ): Promise<CheckpointOutcome> {
-  if (!db.tryLockWrites(options.checkpointLockTimeoutMs)) return { kind: 'skipped', segments: [] }
-  let result: CheckpointResult
   const segments: Segment[] = []
+  const moved = refreshReadLock(db, follower, options)
+  if (moved.kind === 'lost') return { kind: 'lost', reason: moved.reason, segments }
+  segments.push(...moved.segments)
+  db.checkpointPassive()
+
+  if (!db.tryLockWrites(options.checkpointLockTimeoutMs)) return { kind: 'skipped', segments }
+  let result: CheckpointResult
   try {
     const tail = follower.copy(options.maxSegmentBytes)
     if (tail.kind === 'lost') return { kind: 'lost', reason: tail.reason, segments }

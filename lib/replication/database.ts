@@ -1,7 +1,9 @@
 // The replicator's own connections to the database, and the SQLite locks it takes through them:
-// - `reader` (read-only) holds a read transaction between syncs, so no other connection can
-//   restart or truncate the WAL before we copy it. Being read-only, closing it last never
-//   checkpoints and deletes the WAL, which would break the generation on the next start.
+// - `readers` (two, read-only): one holds a read transaction between syncs, so no other connection
+//   can restart or truncate the WAL before we copy it. Moving the read lock forward begins a read
+//   on the other before ending the first, so there is never an instant without one. Being
+//   read-only, closing them last never checkpoints and deletes the WAL, which would break the
+//   generation on the next start.
 // - `writer` takes the write lock (BEGIN IMMEDIATE, never writes) while we checkpoint.
 // - `checkpointer` runs the checkpoints, and converts the database to WAL mode at open.
 import { existsSync } from 'node:fs'
@@ -22,7 +24,9 @@ export interface CheckpointResult {
 export class DatabaseHandle {
   readonly walPath: string
   readonly pageSize: number
-  private readonly reader: Database.Database
+  private readonly readers: [Database.Database, Database.Database]
+  /** Which of `readers` holds (or next takes) the read lock. */
+  private current = 0
   private readonly writer: Database.Database
   private readonly checkpointer: Database.Database
   private reading = false
@@ -39,15 +43,19 @@ export class DatabaseHandle {
     this.writer = new Database(path, { fileMustExist: true })
     this.writer.pragma('wal_autocheckpoint = 0')
     this.writer.pragma('synchronous = NORMAL')
-    this.reader = new Database(path, { fileMustExist: true, readonly: true })
-    this.pageSize = Number(this.reader.pragma('page_size', { simple: true }))
+    const openReader = () => new Database(path, { fileMustExist: true, readonly: true })
+    this.readers = [openReader(), openReader()]
+    this.pageSize = Number(this.readers[0].pragma('page_size', { simple: true }))
+  }
+
+  private get reader(): Database.Database {
+    return this.readers[this.current]!
   }
 
   /** Starts the long-running read transaction (the "read lock"). */
   beginRead(): void {
     if (this.reading) return
-    this.reader.exec('BEGIN')
-    this.reader.prepare('SELECT count(*) FROM sqlite_master').get()
+    startReadTransaction(this.reader)
     this.reading = true
   }
 
@@ -55,6 +63,18 @@ export class DatabaseHandle {
     if (!this.reading) return
     this.reader.exec('ROLLBACK')
     this.reading = false
+  }
+
+  /**
+   * Moves the read lock to the newest commit: the other reader begins before this one ends, so the
+   * WAL stays protected throughout. A checkpoint can then backfill up to the new read mark.
+   */
+  moveReadLock(): void {
+    if (!this.reading) return this.beginRead()
+    const previous = this.reader
+    this.current = 1 - this.current
+    startReadTransaction(this.reader)
+    previous.exec('ROLLBACK')
   }
 
   /** Takes the write lock, waiting up to `timeoutMs`; false when another writer held it throughout. */
@@ -76,9 +96,11 @@ export class DatabaseHandle {
     this.writeLocked = false
   }
 
-  /** Runs `PRAGMA wal_checkpoint(PASSIVE)`; the read lock must be released first. */
+  /**
+   * Runs `PRAGMA wal_checkpoint(PASSIVE)`: it backfills up to the oldest read mark, ours included
+   * while we hold the read lock. Writers carry on meanwhile.
+   */
   checkpointPassive(): CheckpointResult {
-    if (this.reading) throw new Error('checkpoint while holding the read lock')
     const row = this.checkpointer.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[]
     const result = row[0]
     if (!result) throw new Error('wal_checkpoint(PASSIVE) returned no row')
@@ -110,12 +132,17 @@ export class DatabaseHandle {
     await this.reader.backup(destinationPath, { progress: () => 4096 })
   }
 
-  /** Closes every connection, the read-only one last so the WAL file is kept. */
+  /** Closes every connection, the read-only ones last so the WAL file is kept. */
   close(): void {
     this.unlockWrites()
     this.endRead()
     this.checkpointer.close()
     this.writer.close()
-    this.reader.close()
+    for (const reader of this.readers) reader.close()
   }
+}
+
+function startReadTransaction(connection: Database.Database): void {
+  connection.exec('BEGIN')
+  connection.prepare('SELECT count(*) FROM sqlite_master').get()
 }

@@ -3,7 +3,7 @@
 // with new salts means SQLite restarted the WAL: that is the next index, from offset 0.
 import { MAX_WAL_INDEX, MAX_WAL_OFFSET } from './position'
 import { type Checksum, type WalHeader, sameWal, WAL_HEADER_BYTES } from './wal'
-import { readCommitted, readWalHeader, type WalCursor } from './wal-file'
+import { type CommittedRead, readCommitted, readWalHeader, type WalCursor } from './wal-file'
 
 export interface FollowState {
   readonly generation: string
@@ -70,30 +70,31 @@ export class WalFollower {
       this.ahead && this.ahead.salt1 === header.salt1 && this.ahead.salt2 === header.salt2
         ? this.ahead.cursor
         : null
-    const read = readCommitted(this.walPath, header, from, ahead)
+    const read = readCommitted(this.walPath, header, from, ahead, from.offset === WAL_HEADER_BYTES)
     this.ahead = read.ahead ? { salt1: header.salt1, salt2: header.salt2, cursor: read.ahead } : null
     if (read.bytes.length === 0) return { kind: 'copied', segments: [] }
     if (read.end.offset > MAX_WAL_OFFSET) return { kind: 'lost', reason: 'one WAL index grew past 4 GiB' }
 
-    const segments = this.cut(header, from.offset, read.bytes, read.commitEnds, maxSegmentBytes)
+    const segments = this.cut(from.offset, read, maxSegmentBytes)
     this.state = { ...this.state, header, offset: read.end.offset, checksum: read.end.checksum }
     this.splitAllowed = true
     return { kind: 'copied', segments }
   }
 
   /** Cuts [start, start + bytes.length) into segments at commit boundaries, each ≤ max when possible. */
-  private cut(
-    header: WalHeader,
-    start: number,
-    bytes: Buffer,
-    commitEnds: readonly number[],
-    maxSegmentBytes: number,
-  ): Segment[] {
+  private cut(start: number, read: CommittedRead, maxSegmentBytes: number): Segment[] {
     const { generation, index } = this.state
+    const { bytes, commitEnds } = read
     const piece = (pieceStart: number, pieceEnd: number): Segment => {
-      const body = bytes.subarray(pieceStart - start, pieceEnd - start)
-      if (pieceStart !== WAL_HEADER_BYTES) return { generation, index, offset: pieceStart, bytes: body }
-      return { generation, index, offset: 0, bytes: Buffer.concat([header.bytes, body]) }
+      if (pieceStart !== WAL_HEADER_BYTES)
+        return {
+          generation,
+          index,
+          offset: pieceStart,
+          bytes: bytes.subarray(pieceStart - start, pieceEnd - start),
+        }
+      // The first segment of an index carries the WAL header; the read put it in front of the frames.
+      return { generation, index, offset: 0, bytes: read.withHeader!.subarray(0, pieceEnd) }
     }
     const end = start + bytes.length
     if (!this.splitAllowed || maxSegmentBytes === 0 || bytes.length <= maxSegmentBytes)

@@ -17,10 +17,6 @@ export function compressBound(n: number): number {
   return n + Math.floor(n / 255) + 16
 }
 
-function read32(b: Uint8Array, i: number): number {
-  return b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)
-}
-
 function hash(seq: number): number {
   return Math.imul(seq, 2654435761) >>> (32 - HASH_BITS)
 }
@@ -70,16 +66,17 @@ export function compressBlock(src: Uint8Array, dst: Uint8Array): number {
   let d = 0
   if (n >= MF_LIMIT + 1) {
     hashTable.fill(-1)
+    const view = new DataView(src.buffer, src.byteOffset, src.byteLength)
     const matchStartLimit = n - MF_LIMIT
     const matchEndLimit = n - LAST_LITERALS
     let ip = 0
     let searches = 1 << SKIP_TRIGGER
     while (ip <= matchStartLimit) {
-      const seq = read32(src, ip)
+      const seq = view.getInt32(ip, true)
       const h = hash(seq)
       const ref = hashTable[h]!
       hashTable[h] = ip
-      if (ref < 0 || ip - ref > MAX_OFFSET || read32(src, ref) !== seq) {
+      if (ref < 0 || ip - ref > MAX_OFFSET || view.getInt32(ref, true) !== seq) {
         ip += searches++ >> SKIP_TRIGGER
         continue
       }
@@ -92,6 +89,10 @@ export function compressBlock(src: Uint8Array, dst: Uint8Array): number {
       }
       let end = ip + MIN_MATCH
       let from = ref + MIN_MATCH
+      while (end + 4 <= matchEndLimit && view.getInt32(end, true) === view.getInt32(from, true)) {
+        end += 4
+        from += 4
+      }
       while (end < matchEndLimit && src[end] === src[from]) {
         end++
         from++
@@ -99,7 +100,7 @@ export function compressBlock(src: Uint8Array, dst: Uint8Array): number {
       d = writeSequence(dst, d, src, anchor, start - anchor, start - back, end - start - MIN_MATCH)
       anchor = end
       ip = end
-      if (ip - 2 >= 0 && ip - 2 <= matchStartLimit) hashTable[hash(read32(src, ip - 2))] = ip - 2
+      if (ip - 2 >= 0 && ip - 2 <= matchStartLimit) hashTable[hash(view.getInt32(ip - 2, true))] = ip - 2
     }
   }
   return writeSequence(dst, d, src, anchor, n - anchor, 0, 0)

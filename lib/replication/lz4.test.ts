@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import lz4js from 'lz4js'
 import { describe, expect, it } from 'vitest'
-import { decodeLz4Frame, encodeLz4Frame, LZ4_BLOCK_SIZE_BYTES } from './lz4'
-import { xxh32 } from './xxh32'
+import { decodeLz4Frame, encodeLz4Frame, LZ4_BLOCK_SIZE_BYTES, Lz4FrameEncoder } from './lz4'
+import { Xxh32, xxh32 } from './xxh32'
 
 const text = (bytes: number) =>
   Buffer.from(
@@ -14,6 +14,17 @@ describe('xxh32', () => {
     expect(xxh32(new Uint8Array())).toBe(0x02cc5d05)
     expect(xxh32(Buffer.from('abc'))).toBe(0x32d153ff)
     expect(xxh32(Buffer.from('Nobody inspects the spammish repetition'))).toBe(0xe2293b2f)
+  })
+
+  it('gives the same hash fed in pieces, at any alignment', () => {
+    const data = randomBytes(100_003)
+    for (const start of [0, 1, 2, 3]) {
+      const whole = xxh32(data.subarray(start))
+      const pieces = new Xxh32()
+      for (let i = start, size = 1; i < data.length; i += size, size = (size * 7 + 3) % 9_001)
+        pieces.update(data.subarray(i, i + size))
+      expect(pieces.digest()).toBe(whole)
+    }
   })
 })
 
@@ -33,6 +44,26 @@ describe('LZ4 frames', () => {
     const frame = encodeLz4Frame(data)
     expect(Buffer.from(decodeLz4Frame(frame)).equals(Buffer.from(data))).toBe(true)
     expect(Buffer.from(lz4js.decompress(frame)).equals(Buffer.from(data))).toBe(true) // an independent decoder agrees
+  })
+
+  it('writes the same frame whatever the chunks it is fed in', () => {
+    const block = LZ4_BLOCK_SIZE_BYTES
+    const data = Buffer.concat([text(block + 5_000), randomBytes(2 * block)])
+    const whole = Buffer.from(encodeLz4Frame(data))
+    // Pieces that start a block, fill it and run on through a whole block into the next, fill that
+    // one exactly; then a final piece shorter than a block, buffered or not.
+    const sizes = [1, 70_000, 2 * block - 69_901, block - 100]
+    for (const lastFlag of [false, true]) {
+      const encoder = new Lz4FrameEncoder()
+      let at = 0
+      for (const size of sizes) {
+        encoder.push(data.subarray(at, at + size))
+        at += size
+      }
+      encoder.push(data.subarray(at), lastFlag)
+      expect(Buffer.from(encoder.finish()).equals(whole)).toBe(true)
+    }
+    expect(Buffer.from(decodeLz4Frame(whole)).equals(data)).toBe(true)
   })
 
   it('compresses repetitive WAL-like data well', () => {

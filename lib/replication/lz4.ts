@@ -41,40 +41,48 @@ export class Lz4FrameEncoder {
     this.parts.push(u32le(MAGIC), descriptor, new Uint8Array([(xxh32(descriptor) >>> 8) & 0xff]))
   }
 
-  push(chunk: Uint8Array): void {
+  /** Adds `chunk`; with `last`, it is the frame's final chunk and need not be buffered. */
+  push(chunk: Uint8Array, last = false): void {
     this.checksum.update(chunk)
     let i = 0
-    while (i < chunk.length) {
-      const take = Math.min(LZ4_BLOCK_SIZE_BYTES - this.pendingBytes, chunk.length - i)
-      this.pendingBlock.set(chunk.subarray(i, i + take), this.pendingBytes)
-      this.pendingBytes += take
-      i += take
-      if (this.pendingBytes === LZ4_BLOCK_SIZE_BYTES) this.flushBlock()
+    if (this.pendingBytes > 0) {
+      i = Math.min(LZ4_BLOCK_SIZE_BYTES - this.pendingBytes, chunk.length)
+      this.pendingBlock.set(chunk.subarray(0, i), this.pendingBytes)
+      this.pendingBytes += i
+      if (this.pendingBytes < LZ4_BLOCK_SIZE_BYTES) return
+      this.writeBlock(this.pendingBlock)
+      this.pendingBytes = 0
     }
+    // Whole blocks (and the final part) are compressed straight from the chunk, without a copy.
+    for (; chunk.length - i >= LZ4_BLOCK_SIZE_BYTES; i += LZ4_BLOCK_SIZE_BYTES)
+      this.writeBlock(chunk.subarray(i, i + LZ4_BLOCK_SIZE_BYTES))
+    if (i === chunk.length) return
+    if (last) return this.writeBlock(chunk.subarray(i))
+    this.pendingBlock.set(chunk.subarray(i), 0)
+    this.pendingBytes = chunk.length - i
   }
 
   finish(): Uint8Array {
-    if (this.pendingBytes > 0) this.flushBlock()
+    if (this.pendingBytes > 0) this.writeBlock(this.pendingBlock.subarray(0, this.pendingBytes))
+    this.pendingBytes = 0
     this.parts.push(u32le(0), u32le(this.checksum.digest()))
     return Buffer.concat(this.parts)
   }
 
-  private flushBlock(): void {
-    const block = this.pendingBlock.subarray(0, this.pendingBytes)
+  private writeBlock(block: Uint8Array): void {
     const size = compressBlock(block, this.scratch)
     if (size < block.length) {
       this.parts.push(u32le(size), this.scratch.slice(0, size))
     } else {
       this.parts.push(u32le(STORED_BLOCK | block.length), block.slice())
     }
-    this.pendingBytes = 0
   }
 }
 
 /** Compresses `data` into one LZ4 frame. */
 export function encodeLz4Frame(data: Uint8Array): Uint8Array {
   const encoder = new Lz4FrameEncoder()
-  encoder.push(data)
+  encoder.push(data, true)
   return encoder.finish()
 }
 

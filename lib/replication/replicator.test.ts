@@ -1,8 +1,9 @@
 // The replicator against the file backend, checked with our own restore.
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createFixture, type ReplicationFixture } from '../../tests/replication/harness'
 import { digest, insertNotes, openAppDatabase } from '../../tests/replication/sqlite'
+import { DatabaseHandle } from './database'
 import { listReplica } from './listing'
 import { decodeLz4Frame } from './lz4'
 
@@ -72,6 +73,39 @@ describe('replicator', () => {
     expect(generations).toHaveLength(1)
     expect(new Set(generations[0]!.segments.map((s) => s.index)).size).toBeGreaterThanOrEqual(3)
     expect(await fixture.restored()).toMatchObject(digest(fixture.app))
+  })
+
+  it('lets other connections commit while a checkpoint backfills, and ships those commits', async () => {
+    fixture = createFixture('backfill')
+    const replicator = fixture.replicator({ minCheckpointPageCount: 20 })
+    insertNotes(fixture.app, 200, { payloadBytes: 500 })
+    // The first backfill of the checkpoint commits from another connection that will not wait for
+    // a lock (busy_timeout 0): under our write lock it would fail with SQLITE_BUSY.
+    const backfill = DatabaseHandle.prototype.checkpointPassive
+    let committedDuringBackfill = false
+    const spy = vi.spyOn(DatabaseHandle.prototype, 'checkpointPassive').mockImplementation(function (
+      this: DatabaseHandle,
+    ) {
+      if (!committedDuringBackfill) {
+        const other = new Database(fixture.dbPath)
+        other.pragma('busy_timeout = 0')
+        other.prepare('INSERT INTO note (body) VALUES (?)').run('committed during the backfill')
+        other.close()
+        committedDuringBackfill = true
+      }
+      return backfill.call(this)
+    })
+    try {
+      await replicator.syncOnce()
+    } finally {
+      spy.mockRestore()
+    }
+    expect(committedDuringBackfill).toBe(true)
+
+    const { generations } = await listReplica(fixture.store())
+    expect(generations).toHaveLength(1)
+    expect(new Set(generations[0]!.segments.map((s) => s.index)).size).toBe(2) // the WAL restarted
+    expect(await fixture.restored()).toMatchObject({ ...digest(fixture.app), rows: 201 })
   })
 
   it('starts a new generation after an external TRUNCATE checkpoint while it was stopped', async () => {

@@ -128,11 +128,28 @@ describe('restore', () => {
   })
 
   it('refuses an index whose last segment ends inside a transaction', async () => {
-    const lastOfIndex0 = segments.filter((s) => s.index === 0).at(-1)! // one multi-page transaction
-    const cutLastFrame = (wal: Buffer) => wal.subarray(0, wal.length - (4096 + 24))
-    expect(await refusal((dir) => rewriteSegment(dir, lastOfIndex0, cutLastFrame))).toMatch(
-      /WAL index 00000000 ends inside a transaction/,
-    )
+    // Index 0 cut just after the last frame that does not commit: it then ends mid-transaction.
+    const frameBytes = 24 + 4096
+    const lastNonCommit = (segment: SegmentInfo, wal: Buffer) => {
+      let cut = 0
+      for (
+        let at = segment.offset === 0 ? WAL_HEADER_BYTES : 0;
+        at + frameBytes <= wal.length;
+        at += frameBytes
+      )
+        if (wal.readUInt32BE(at + 4) === 0) cut = at + frameBytes
+      return cut
+    }
+    const index0 = segments.filter((s) => s.index === 0)
+    const read = (dir: string, segment: SegmentInfo) =>
+      Buffer.from(decodeLz4Frame(readFileSync(join(dir, segment.key))))
+    const cutAt = index0.findLastIndex((s) => lastNonCommit(s, read(fixture.replicaDir, s)) > 0)
+    expect(cutAt).toBeGreaterThanOrEqual(0)
+    const tamper = (dir: string) => {
+      rewriteSegment(dir, index0[cutAt]!, (wal) => wal.subarray(0, lastNonCommit(index0[cutAt]!, wal)))
+      for (const later of index0.slice(cutAt + 1)) remove(join(dir, later.key))
+    }
+    expect(await refusal(tamper)).toMatch(/WAL index 00000000 ends inside a transaction/)
   })
 
   it('refuses a missing snapshot, and a snapshot that is not a database', async () => {

@@ -66,8 +66,7 @@ export class SyncEngine {
     this.shipper.clear()
     // A fresh read lock, taken after a no-op write so it holds a WAL read mark (see refreshReadLock).
     this.db.writeNoOpFrame(false, this.options.checkpointLockTimeoutMs)
-    this.db.endRead()
-    this.db.beginRead()
+    this.db.moveReadLock()
     const snapshot = await takeSnapshot(this.db, this.paths.snapshotScratch)
     this.shipper.queueSnapshot(generation, 0, snapshot.body)
     this.lastSnapshotAtMs = Date.now()
