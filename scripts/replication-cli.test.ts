@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { digest, insertNotes, makeWorkDir, openAppDatabase, removeWorkDir } from '../tests/replication/sqlite'
 import { readStatusFile } from '../lib/replication/status'
 import { statePaths } from '../lib/replication/state-dir'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 const script = (name: string) => join(import.meta.dirname, name)
 
@@ -69,7 +70,7 @@ describe('replication CLIs', () => {
     while (readStatusFile(statePaths(dbPath))?.state !== 'replicating') {
       if (Date.now() > deadline || child.exitCode !== null)
         throw new Error('npm run replicate did not start replicating')
-      await new Promise((resolve) => setTimeout(resolve, 50))
+      await sleep(50)
     }
     const status = await run('replication.ts', ['status'], env)
     expect(status).toMatchObject({ code: 0 })

@@ -2,7 +2,13 @@
 // Rebuilds a database from a replica (ours or Litestream's); the replica URL defaults to REPLICA_URL.
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { formatPosition, parseReplicationEnv, restore, storeFromConfig } from '../lib/replication'
+import {
+  formatPosition,
+  GENERATION_ID_PATTERN,
+  parseReplicationEnv,
+  restore,
+  storeFromConfig,
+} from '../lib/replication'
 
 const USAGE =
   'usage: npm run restore -- -o <path> [--timestamp <ISO 8601>] [--generation <16 hex>] [<replica-url>]'
@@ -14,7 +20,7 @@ const ArgsSchema = z.object({
     .optional(),
   generation: z
     .string()
-    .regex(/^[0-9a-f]{16}$/, '--generation must be 16 lowercase hex characters')
+    .regex(GENERATION_ID_PATTERN, '--generation must be 16 lowercase hex characters')
     .optional(),
   replicaUrl: z
     .string({ message: 'give a replica URL or set REPLICA_URL' })

@@ -10,6 +10,7 @@ import type { CopyResult, Segment, WalFollower } from './follower'
 import type { ResolvedOptions } from './options'
 import { sameWal, WAL_HEADER_BYTES, walFrameBytes } from './wal'
 import { readWalHeader } from './wal-file'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 const BACKFILL_RETRY_DELAY_MS = 10
 
@@ -66,8 +67,6 @@ export function refreshReadLock(
   const after = follower.copy(options.maxSegmentBytes)
   return after.kind === 'lost' ? after : { kind: 'copied', segments: [...before.segments, ...after.segments] }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * Two phases, so that writers wait only for the end of the work:

@@ -8,6 +8,7 @@
 // reads the WAL, so a transaction that had committed by then is in what it uploads.
 import { readStatusFile, replicatorIsLive } from './status'
 import { requestSync, statePaths } from './state-dir'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 /** How long a durable wait lasts by default, in ms. */
 export const DEFAULT_DURABLE_TIMEOUT_MS = 5_000
@@ -29,8 +30,6 @@ export interface DurableWaitOptions {
   readonly timeoutMs?: number
   readonly pollIntervalMs?: number
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * From any process: waits until the replicator of `databasePath` has uploaded everything committed

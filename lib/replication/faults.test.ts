@@ -13,6 +13,7 @@ import { createReplicator } from './replicator'
 import { readStatusFile } from './status'
 import { statePaths } from './state-dir'
 import { S3Store } from './stores/s3'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 let server: S3TestServer
 let fixture: ReplicationFixture
@@ -163,6 +164,6 @@ async function waitForReplicating(databasePath: string, child: ChildProcess): Pr
     if (status !== null && status.pid === child.pid && status.state === 'replicating') return
     if (child.exitCode !== null) throw new Error(`replicator child exited with ${child.exitCode}`)
     if (Date.now() > deadline) throw new Error('replicator child did not start replicating within 20 s')
-    await new Promise((resolve) => setTimeout(resolve, 25))
+    await sleep(25)
   }
 }

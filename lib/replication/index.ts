@@ -20,7 +20,7 @@ export {
 export { readStatusFile, type ReplicationStatus, type PublishedStatus } from './status'
 export { statePaths } from './state-dir'
 export { listReplica, type ReplicaListing, type GenerationInfo } from './listing'
-export { formatPosition, type Position } from './position'
+export { formatPosition, GENERATION_ID_PATTERN, type Position } from './position'
 export { consoleLogger, silentLogger, type Logger } from './log'
 export {
   parseReplicationEnv,

@@ -16,6 +16,7 @@ import { listReplica } from './listing'
 import { createReplicator } from './replicator'
 import { restore } from './restore'
 import { S3Store } from './stores/s3'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 let server: S3TestServer
 let fixture: ReplicationFixture
@@ -38,7 +39,6 @@ const s3 = (root: string) =>
     accessKeyId: 'test',
     secretAccessKey: 'test',
   })
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 interface Mark {
   readonly at: Date
@@ -47,9 +47,9 @@ interface Mark {
 
 /** A moment after everything so far was uploaded and before anything later is. */
 async function mark(fixtureDb: ReplicationFixture): Promise<Mark> {
-  await pause(15)
+  await sleep(15)
   const at = new Date()
-  await pause(15)
+  await sleep(15)
   return { at, digest: digest(fixtureDb.app) }
 }
 
@@ -142,7 +142,7 @@ describe('compatibility with litestream v0.3.13', () => {
         if (ok) return
         if (Date.now() > deadline)
           throw new Error(`litestream did not replicate ${expected.rows} rows within 15 s`)
-        await pause(150)
+        await sleep(150)
       }
     }
     let litestream = await startLitestreamReplicate(config)

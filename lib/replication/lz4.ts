@@ -28,13 +28,20 @@ function u32le(value: number): Uint8Array {
   return out
 }
 
+/**
+ * Where blocks are compressed before their bytes are copied out: one for every encoder, since a
+ * block is compressed and copied in one synchronous call. Allocating (and zeroing) 4 MiB per
+ * object cost about a millisecond on every sync.
+ */
+let scratch: Uint8Array | null = null
+
 /** Builds one LZ4 frame from chunks pushed in order; memory holds only the compressed output. */
 export class Lz4FrameEncoder {
   private readonly parts: Uint8Array[] = []
   private readonly checksum = new Xxh32()
-  private readonly pendingBlock = new Uint8Array(LZ4_BLOCK_SIZE_BYTES)
+  /** The start of a block that a later push must complete; allocated only when needed. */
+  private pendingBlock: Uint8Array | null = null
   private pendingBytes = 0
-  private readonly scratch = new Uint8Array(compressBound(LZ4_BLOCK_SIZE_BYTES))
 
   constructor() {
     const descriptor = new Uint8Array([FLG_VERSION | FLG_INDEPENDENT_BLOCKS | FLG_CONTENT_CHECKSUM, 7 << 4])
@@ -45,7 +52,7 @@ export class Lz4FrameEncoder {
   push(chunk: Uint8Array, last = false): void {
     this.checksum.update(chunk)
     let i = 0
-    if (this.pendingBytes > 0) {
+    if (this.pendingBlock && this.pendingBytes > 0) {
       i = Math.min(LZ4_BLOCK_SIZE_BYTES - this.pendingBytes, chunk.length)
       this.pendingBlock.set(chunk.subarray(0, i), this.pendingBytes)
       this.pendingBytes += i
@@ -58,21 +65,24 @@ export class Lz4FrameEncoder {
       this.writeBlock(chunk.subarray(i, i + LZ4_BLOCK_SIZE_BYTES))
     if (i === chunk.length) return
     if (last) return this.writeBlock(chunk.subarray(i))
+    this.pendingBlock ??= new Uint8Array(LZ4_BLOCK_SIZE_BYTES)
     this.pendingBlock.set(chunk.subarray(i), 0)
     this.pendingBytes = chunk.length - i
   }
 
   finish(): Uint8Array {
-    if (this.pendingBytes > 0) this.writeBlock(this.pendingBlock.subarray(0, this.pendingBytes))
+    if (this.pendingBlock && this.pendingBytes > 0)
+      this.writeBlock(this.pendingBlock.subarray(0, this.pendingBytes))
     this.pendingBytes = 0
     this.parts.push(u32le(0), u32le(this.checksum.digest()))
     return Buffer.concat(this.parts)
   }
 
   private writeBlock(block: Uint8Array): void {
-    const size = compressBlock(block, this.scratch)
+    scratch ??= new Uint8Array(compressBound(LZ4_BLOCK_SIZE_BYTES))
+    const size = compressBlock(block, scratch)
     if (size < block.length) {
-      this.parts.push(u32le(size), this.scratch.slice(0, size))
+      this.parts.push(u32le(size), scratch.slice(0, size))
     } else {
       this.parts.push(u32le(STORED_BLOCK | block.length), block.slice())
     }

@@ -9,7 +9,8 @@ export const MAX_WAL_INDEX = 0x7fffffff
 export const MAX_WAL_OFFSET = 0xffffffff
 export const GENERATIONS_PREFIX = 'generations/'
 
-const GENERATION_PATTERN = /^[0-9a-f]{16}$/
+/** A generation id: 16 lowercase hex characters. */
+export const GENERATION_ID_PATTERN = /^[0-9a-f]{16}$/
 const SNAPSHOT_PATTERN = /^generations\/([0-9a-f]{16})\/snapshots\/([0-9a-f]{8})\.snapshot\.lz4$/
 const WAL_SEGMENT_PATTERN = /^generations\/([0-9a-f]{16})\/wal\/([0-9a-f]{8})_([0-9a-f]{8})\.wal\.lz4$/
 
@@ -30,7 +31,7 @@ export function newGenerationId(): string {
 }
 
 export function isGenerationId(value: string): boolean {
-  return GENERATION_PATTERN.test(value)
+  return GENERATION_ID_PATTERN.test(value)
 }
 
 /** `n` as 8 lowercase hex digits, the form every index and offset takes in a key. */

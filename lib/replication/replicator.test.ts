@@ -6,6 +6,7 @@ import { digest, insertNotes, openAppDatabase } from '../../tests/replication/sq
 import { DatabaseHandle } from './database'
 import { listReplica } from './listing'
 import { decodeLz4Frame } from './lz4'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 let fixture: ReplicationFixture
 afterEach(async () => {
@@ -157,9 +158,9 @@ describe('replicator', () => {
     for (let phase = 0; phase < 4; phase++) {
       insertNotes(fixture.app, 20 + phase * 10, { payloadBytes: 400, label: `phase ${phase}` })
       await replicator.syncOnce()
-      await new Promise((resolve) => setTimeout(resolve, 20))
+      await sleep(20)
       marks.push({ atMs: Date.now(), digest: digest(fixture.app) })
-      await new Promise((resolve) => setTimeout(resolve, 20))
+      await sleep(20)
     }
     for (const mark of marks)
       expect(await fixture.restored({ timestampMs: mark.atMs })).toMatchObject(mark.digest)

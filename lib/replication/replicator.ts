@@ -10,6 +10,7 @@ import { type ReplicationStatus, writeStatusFile } from './status'
 import { acquireReplicatorLock, type StatePaths, statePaths } from './state-dir'
 import { SyncEngine } from './sync'
 import { SyncLoop } from './sync-loop'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 export interface Replicator {
   /** Starts syncing in the background (at least every syncIntervalMs); returns at once. */
@@ -168,7 +169,7 @@ class ReplicatorImpl implements Replicator {
       )
         return
       if (Date.now() + delayMs > deadline) break
-      await new Promise((resolve) => setTimeout(resolve, delayMs))
+      await sleep(delayMs)
     }
     const queued = this.engine?.shipper.pendingBytes ?? 0
     this.options.logger.error(`final sync failed, ${queued} bytes not uploaded: ${this.lastError?.message}`)

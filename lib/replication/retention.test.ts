@@ -5,6 +5,7 @@ import { digest, insertNotes } from '../../tests/replication/sqlite'
 import type { GenerationInfo } from './listing'
 import { listReplica } from './listing'
 import { planRetention } from './retention'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 let fixture: ReplicationFixture
 afterEach(async () => {
@@ -97,7 +98,7 @@ describe('snapshots and retention', () => {
     })
     await second.syncOnce()
     expect((await listReplica(fixture.store())).generations).toHaveLength(2)
-    await new Promise((resolve) => setTimeout(resolve, 350))
+    await sleep(350)
     insertNotes(fixture.app, 10, { payloadBytes: 2_000 })
     await second.syncOnce()
 

@@ -3,10 +3,11 @@
 // wait). The file is replaced atomically; its contents are validated when read back.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { z } from 'zod'
+import { GENERATION_ID_PATTERN } from './position'
 import { processIsAlive, type StatePaths } from './state-dir'
 
 const PositionSchema = z.object({
-  generation: z.string().regex(/^[0-9a-f]{16}$/),
+  generation: z.string().regex(GENERATION_ID_PATTERN),
   index: z.number().int().nonnegative(),
   offset: z.number().int().nonnegative(),
 })

@@ -5,6 +5,7 @@ import { once } from 'node:events'
 import { existsSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 const STOP_TIMEOUT_MS = 10_000
 
@@ -113,7 +114,7 @@ export async function startLitestreamReplicate(configPath: string): Promise<Lite
       child.kill('SIGKILL')
       throw new Error(`litestream replicate did not start:\n${output}`)
     }
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    await sleep(20)
   }
   return {
     pid: child.pid!,

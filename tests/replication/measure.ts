@@ -10,11 +10,11 @@ import { statePaths } from '../../lib/replication/state-dir'
 import type { S3Store } from '../../lib/replication/stores/s3'
 import { startLitestreamReplicate, writeLitestreamConfig } from './litestream'
 import type { S3TestServer } from './s3-server'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 /** How long waitFor() waits for a commit to show up, in ms. */
 const CATCH_UP_TIMEOUT_MS = 30_000
 const CLOCK_TICKS = Number(execSync('getconf CLK_TCK').toString().trim()) || 100
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Marker text (unique, written in a row) -> commit time, ms since the epoch. */
 export type Commits = Map<string, number>
@@ -95,4 +95,3 @@ export const percentile = (values: number[], p: number) => {
     ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!)
     : Number.NaN
 }
-export const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length
