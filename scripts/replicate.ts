@@ -3,6 +3,7 @@
 import {
   consoleLogger,
   createReplicator,
+  describeError,
   parseReplicationEnv,
   replicatorOptionsFromConfig,
   storeFromConfig,
@@ -23,15 +24,16 @@ async function main(): Promise<number> {
     process.once('SIGINT', resolve)
   })
   consoleLogger.info('stopping: final sync')
-  await replicator.stop()
-  const { state, pendingObjects } = replicator.status()
-  return state === 'stopped' && pendingObjects === 0 ? 0 : 1
+  // Non-zero unless the final sync reached the replica: a run that never could (wrong
+  // credentials, no bucket) must not look like a clean stop to a supervisor.
+  const synced = await replicator.stop()
+  return synced && replicator.status().pendingObjects === 0 ? 0 : 1
 }
 
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error)
+    console.error(describeError(error))
     process.exit(1)
   },
 )

@@ -51,6 +51,38 @@ describe('replication CLIs', () => {
     expect(result.output.match(/REPLICA_URL is not set: nothing replicates/g)).toHaveLength(1)
   })
 
+  it('replicate exits 1 with the reason when its final sync cannot reach the bucket', async () => {
+    dir = makeWorkDir('cli-unreachable')
+    const dbPath = join(dir, 'app.db')
+    const app = openAppDatabase(dbPath)
+    insertNotes(app, 5)
+    app.close()
+    child = spawn(process.execPath, ['--import', 'tsx', script('replicate.ts')], {
+      env: {
+        ...process.env,
+        DATABASE_URL: `file:${dbPath}`,
+        REPLICA_URL: 's3://bucket/db',
+        S3_ENDPOINT: 'http://127.0.0.1:1', // nothing listens on port 1
+        AWS_ACCESS_KEY_ID: 'test',
+        AWS_SECRET_ACCESS_KEY: 'test',
+        REPLICATION_STOP_TIMEOUT_MS: '300',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const deadline = Date.now() + 20_000
+    while (readStatusFile(statePaths(dbPath))?.state !== 'retrying') {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`never retried:\n${output}`)
+      await sleep(50)
+    }
+    const exited = once(child, 'exit')
+    child.kill('SIGTERM')
+    expect((await exited)[0]).toBe(1)
+    expect(output).toMatch(/final sync failed, \d+ bytes not uploaded: .*ECONNREFUSED/)
+  })
+
   it('replicate runs until SIGTERM with a final sync; status and restore read what it wrote', async () => {
     dir = makeWorkDir('cli')
     const dbPath = join(dir, 'app.db')

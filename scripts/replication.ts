@@ -9,6 +9,7 @@ import {
   readStatusFile,
   statePaths,
   storeFromConfig,
+  describeError,
 } from '../lib/replication'
 import { replicatorIsLive } from '../lib/replication/status'
 
@@ -78,7 +79,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error))
+    console.error(describeError(error))
     process.exit(1)
   },
 )

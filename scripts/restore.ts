@@ -8,6 +8,7 @@ import {
   parseReplicationEnv,
   restore,
   storeFromConfig,
+  describeError,
 } from '../lib/replication'
 
 const USAGE =
@@ -70,7 +71,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`restore failed: ${error instanceof Error ? error.message : String(error)}`)
+    console.error(`restore failed: ${describeError(error)}`)
     process.exit(1)
   },
 )

@@ -54,6 +54,7 @@ const EnvSchema = z.object({
   REPLICATION_MIN_CHECKPOINT_PAGE_COUNT: pages,
   REPLICATION_MAX_CHECKPOINT_PAGE_COUNT: pages,
   REPLICATION_TRUNCATE_PAGE_COUNT: pages,
+  REPLICATION_STOP_TIMEOUT_MS: milliseconds,
 })
 
 export type ReplicationEnv = z.infer<typeof EnvSchema>
@@ -117,5 +118,6 @@ export function replicatorOptionsFromConfig(
     minCheckpointPageCount: env.REPLICATION_MIN_CHECKPOINT_PAGE_COUNT,
     maxCheckpointPageCount: env.REPLICATION_MAX_CHECKPOINT_PAGE_COUNT,
     truncatePageCount: env.REPLICATION_TRUNCATE_PAGE_COUNT,
+    stopTimeoutMs: env.REPLICATION_STOP_TIMEOUT_MS,
   }
 }

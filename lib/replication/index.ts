@@ -21,7 +21,7 @@ export { readStatusFile, type ReplicationStatus, type PublishedStatus } from './
 export { statePaths } from './state-dir'
 export { listReplica, type ReplicaListing, type GenerationInfo } from './listing'
 export { formatPosition, GENERATION_ID_PATTERN, type Position } from './position'
-export { consoleLogger, silentLogger, type Logger } from './log'
+export { consoleLogger, describeError, silentLogger, type Logger } from './log'
 export {
   parseReplicationEnv,
   replicatorOptionsFromConfig,

@@ -15,8 +15,11 @@ import { setTimeout as sleep } from 'node:timers/promises'
 export interface Replicator {
   /** Starts syncing in the background (at least every syncIntervalMs); returns at once. */
   start(): Promise<void>
-  /** Stops the loop, runs a final sync (retrying up to stopTimeoutMs), closes everything. */
-  stop(): Promise<void>
+  /**
+   * Stops the loop, runs a final sync (retrying up to stopTimeoutMs), closes everything. Resolves
+   * true when that final sync succeeded: everything committed is in the replica.
+   */
+  stop(): Promise<boolean>
   /** One sync step; rejects when it fails (what was not uploaded is kept for the next one). */
   syncOnce(): Promise<void>
   status(): ReplicationStatus
@@ -66,13 +69,13 @@ class ReplicatorImpl implements Replicator {
     this.loop.start()
   }
 
-  async stop(): Promise<void> {
-    if (this.stopped) return
+  async stop(): Promise<boolean> {
+    if (this.stopped) return false
     this.stopped = true
     this.running = false
     this.requestWatcher?.close()
     await this.loop.stop()
-    if (this.db) await this.finalSync()
+    const synced = this.db ? await this.finalSync() : false
     this.db?.close()
     this.db = null
     this.state = 'stopped'
@@ -81,6 +84,7 @@ class ReplicatorImpl implements Replicator {
     this.releaseLock?.()
     this.releaseLock = null
     this.options.store.close()
+    return synced
   }
 
   syncOnce(): Promise<void> {
@@ -158,7 +162,7 @@ class ReplicatorImpl implements Replicator {
     }
   }
 
-  private async finalSync(): Promise<void> {
+  private async finalSync(): Promise<boolean> {
     const deadline = Date.now() + this.options.stopTimeoutMs
     for (let delayMs = 100; ; delayMs = Math.min(delayMs * 2, 2_000)) {
       if (
@@ -167,12 +171,13 @@ class ReplicatorImpl implements Replicator {
           () => false,
         )
       )
-        return
+        return true
       if (Date.now() + delayMs > deadline) break
       await sleep(delayMs)
     }
     const queued = this.engine?.shipper.pendingBytes ?? 0
     this.options.logger.error(`final sync failed, ${queued} bytes not uploaded: ${this.lastError?.message}`)
+    return false
   }
 
   private open(): void {

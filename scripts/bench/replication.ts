@@ -132,44 +132,48 @@ async function measure(name: 'ours' | 'litestream', server: S3TestServer) {
   })
   const commits: Commits = new Map()
   const probe = startProbe(store, commits)
-  const before = { cpu: cpuSeconds(replicator.pid), stats: (await server.stats())[name] }
-  const replicated = noRounds()
-  const plain = noRounds()
-  for (let block = 0; block < BLOCKS; block++) {
-    await waitUntilIdle(replicator.pid)
-    await phase(plainDb, plain)
-    await phase(db, replicated)
-  }
-  const bulkMarker = commit(db, commits, 'after-bulk')
-  await probe.waitFor(bulkMarker)
-  const paced: string[] = []
-  for (let i = 0; i < PACED.count; i++) {
-    paced.push(commit(db, commits, `paced-${i}`))
-    await sleep(PACED.gapMs)
-  }
-  const quiet: string[] = []
-  for (let i = 0; i < QUIET.count; i++) {
-    await sleep(QUIET.gapMs)
-    quiet.push(commit(db, commits, `quiet-${i}`))
-  }
-  for (const marker of quiet) await probe.waitFor(marker)
-  const cpu = cpuSeconds(replicator.pid) - before.cpu
-  const after = (await server.stats())[name]!
-  await probe.stop()
-  await replicator.stop()
-  db.close()
-  plainDb.close()
-  store.close()
-  removeWorkDir(dir)
-  return {
-    replicated,
-    plain,
-    pacedLagMs: probe.lagsMs(paced),
-    quietLagMs: probe.lagsMs(quiet),
-    bulkCatchUpMs: probe.lagsMs([bulkMarker])[0]!,
-    cpuSeconds: cpu,
-    bytes: after.bytesIn - (before.stats?.bytesIn ?? 0),
-    putRequests: after.writeRequests - (before.stats?.writeRequests ?? 0),
+  try {
+    const before = { cpu: cpuSeconds(replicator.pid), stats: (await server.stats())[name] }
+    const replicated = noRounds()
+    const plain = noRounds()
+    for (let block = 0; block < BLOCKS; block++) {
+      await waitUntilIdle(replicator.pid)
+      await phase(plainDb, plain)
+      await phase(db, replicated)
+    }
+    const bulkMarker = commit(db, commits, 'after-bulk')
+    await probe.waitFor(bulkMarker)
+    const paced: string[] = []
+    for (let i = 0; i < PACED.count; i++) {
+      paced.push(commit(db, commits, `paced-${i}`))
+      await sleep(PACED.gapMs)
+    }
+    const quiet: string[] = []
+    for (let i = 0; i < QUIET.count; i++) {
+      await sleep(QUIET.gapMs)
+      quiet.push(commit(db, commits, `quiet-${i}`))
+    }
+    for (const marker of quiet) await probe.waitFor(marker)
+    const cpu = cpuSeconds(replicator.pid) - before.cpu
+    const after = (await server.stats())[name]!
+    return {
+      replicated,
+      plain,
+      pacedLagMs: probe.lagsMs(paced),
+      quietLagMs: probe.lagsMs(quiet),
+      bulkCatchUpMs: probe.lagsMs([bulkMarker])[0]!,
+      cpuSeconds: cpu,
+      bytes: after.bytesIn - (before.stats?.bytesIn ?? 0),
+      putRequests: after.writeRequests - (before.stats?.writeRequests ?? 0),
+    }
+  } finally {
+    // Also on failure: every process the benchmark started, it stops.
+    await probe.stop()
+    await replicator.stop()
+    db.close()
+    plainDb.close()
+    store.close()
+    removeWorkDir(dir)
   }
 }
 
