@@ -5,6 +5,7 @@ import { digest, insertNotes } from '../../tests/replication/sqlite'
 import type { GenerationInfo } from './listing'
 import { listReplica } from './listing'
 import { planRetention } from './retention'
+import { FileStore } from './stores/file'
 import { setTimeout as sleep } from 'node:timers/promises'
 
 let fixture: ReplicationFixture
@@ -70,17 +71,37 @@ describe('retention plan', () => {
 })
 
 describe('snapshots and retention', () => {
-  it('takes a snapshot of the current index when the snapshot interval has passed', async () => {
+  it('takes each interval snapshot in a WAL index of its own: no key is written twice, every time between them restores', async () => {
     fixture = createFixture('snapshot-interval')
-    const replicator = fixture.replicator({ snapshotIntervalMs: 1, minCheckpointPageCount: 10 })
-    insertNotes(fixture.app, 30, { payloadBytes: 1_000 })
-    await replicator.syncOnce()
-    insertNotes(fixture.app, 30, { payloadBytes: 1_000 })
-    await replicator.syncOnce()
+    const puts: string[] = []
+    class RecordingStore extends FileStore {
+      override put(key: string, body: Uint8Array): Promise<void> {
+        puts.push(key)
+        return super.put(key, body)
+      }
+    }
+    // No checkpoints by size or time: only the snapshots make the WAL restart.
+    const replicator = fixture.replicator({
+      store: new RecordingStore(fixture.replicaDir),
+      snapshotIntervalMs: 1,
+      minCheckpointPageCount: 0,
+    })
+    const rowsAt: { atMs: number; digest: ReturnType<typeof digest> }[] = []
+    for (let round = 0; round < 3; round++) {
+      insertNotes(fixture.app, 30, { payloadBytes: 1_000, label: `round ${round}` })
+      await replicator.syncOnce()
+      await sleep(10)
+      rowsAt.push({ atMs: Date.now(), digest: digest(fixture.app) })
+      await sleep(10)
+    }
+
+    expect(puts.length).toBeGreaterThan(0)
+    expect(new Set(puts).size).toBe(puts.length)
     const { generations } = await listReplica(fixture.store())
-    expect(generations[0]!.snapshots.length).toBeGreaterThanOrEqual(2)
-    expect(generations[0]!.snapshots.at(-1)!.index).toBeGreaterThan(0)
-    expect(await fixture.restored()).toMatchObject(digest(fixture.app))
+    const snapshotIndexes = generations[0]!.snapshots.map((s) => s.index)
+    expect(snapshotIndexes.length).toBeGreaterThanOrEqual(3)
+    for (const { atMs, digest: then } of rowsAt)
+      expect(await fixture.restored({ timestampMs: atMs })).toMatchObject(then)
   })
 
   it('applies retention: old generations go, the current one keeps a fresh snapshot', async () => {

@@ -2,7 +2,7 @@
 // committed WAL frames into segments and upload them, checkpoint when due, then snapshots and
 // retention. Continuity lost anywhere means a new generation, whose snapshot is queued first.
 import { chooseCheckpoint, refreshReadLock, runCheckpoint } from './checkpoint'
-import type { DatabaseHandle } from './database'
+import type { CheckpointMode, DatabaseHandle } from './database'
 import { type Segment, WalFollower } from './follower'
 import type { ResolvedOptions } from './options'
 import { formatPosition, newGenerationId, type Position } from './position'
@@ -13,6 +13,9 @@ import { takeSnapshot } from './snapshot'
 import type { StatePaths } from './state-dir'
 import { statSync } from 'node:fs'
 
+/** How long to wait before trying again when readers kept the WAL from restarting for a snapshot. */
+const SNAPSHOT_RETRY_DELAY_MS = 30_000
+
 export class SyncEngine {
   readonly shipper = new Shipper((object) => this.onShipped(object))
   private follower: WalFollower | null = null
@@ -21,6 +24,7 @@ export class SyncEngine {
   private lastSnapshotAtMs = 0
   private lastCheckpoint = { atMs: Date.now(), index: -1, offset: -1 }
   private lastRetentionAtMs = Date.now()
+  private nextSnapshotAttemptAtMs = 0
 
   constructor(
     private readonly db: DatabaseHandle,
@@ -105,7 +109,11 @@ export class SyncEngine {
       msSinceLast,
       this.options,
     )
-    if (!mode) return
+    if (mode) await this.checkpoint(follower, mode)
+  }
+
+  /** Runs one checkpoint and queues what it copied; a lost WAL starts a new generation. */
+  private async checkpoint(follower: WalFollower, mode: CheckpointMode): Promise<void> {
     const outcome = await runCheckpoint(this.db, follower, mode, this.options)
     this.queue(outcome.segments)
     if (outcome.kind === 'lost') {
@@ -123,8 +131,21 @@ export class SyncEngine {
   private async maybeSnapshot(force = false): Promise<void> {
     const interval = this.options.snapshotIntervalMs
     const due = force || (interval > 0 && Date.now() - this.lastSnapshotAtMs >= interval)
-    if (!due || !this.follower || this.shipper.pendingObjects > 0) return
-    const { generation, index } = this.follower.position
+    const follower = this.follower
+    if (!due || !follower || this.shipper.pendingObjects > 0) return
+    if (!force && Date.now() < this.nextSnapshotAttemptAtMs) return
+    // A snapshot's key names its WAL index, and no key is written twice: restart the WAL first so
+    // this snapshot opens an index of its own. Taken in place, it would replace the index's earlier
+    // snapshot, and every point in time between the two could no longer be restored.
+    const indexBefore = follower.position.index
+    await this.checkpoint(follower, 'RESTART')
+    if (this.follower !== follower) return // a new generation began, with its own snapshot
+    await this.shipper.flush(this.options.store)
+    if (follower.position.index === indexBefore) {
+      this.nextSnapshotAttemptAtMs = Date.now() + SNAPSHOT_RETRY_DELAY_MS // readers kept the WAL
+      return
+    }
+    const { generation, index } = follower.position
     const snapshot = await takeSnapshot(this.db, this.paths.snapshotScratch)
     this.shipper.queueSnapshot(generation, index, snapshot.body)
     await this.shipper.flush(this.options.store)
