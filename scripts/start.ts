@@ -76,7 +76,7 @@ function serve(replicator: ChildProcess | null): void {
     env: { ...childEnv, NODE_ENV: 'production' },
   })
   let stopping = false
-  // Asked to stop: exit 0 unless the replicator left something unshipped. The server dying on
+  // Asked to stop: exit 0 unless the replicator's final sync failed. The server dying on
   // its own is a failure, but the replicator still gets its final sync first.
   const stop = async (signal: NodeJS.Signals | null) => {
     if (stopping) return
