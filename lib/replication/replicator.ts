@@ -176,7 +176,11 @@ class ReplicatorImpl implements Replicator {
       await sleep(delayMs)
     }
     const queued = this.engine?.shipper.pendingBytes ?? 0
-    this.options.logger.error(`final sync failed, ${queued} bytes not uploaded: ${this.lastError?.message}`)
+    this.options.logger.error(
+      this.engine?.generation
+        ? `final sync failed, ${queued} queued bytes and any newer WAL not uploaded: ${this.lastError?.message}`
+        : `final sync failed: nothing has reached the replica yet (${this.lastError?.message})`,
+    )
     return false
   }
 

@@ -104,6 +104,27 @@ describe('snapshots and retention', () => {
       expect(await fixture.restored({ timestampMs: atMs })).toMatchObject(then)
   })
 
+  it('takes no interval snapshot while nothing was committed since the last one', async () => {
+    fixture = createFixture('snapshot-idle')
+    const replicator = fixture.replicator({ snapshotIntervalMs: 1, minCheckpointPageCount: 0 })
+    const snapshots = async () => (await listReplica(fixture.store())).generations[0]!.snapshots.length
+    insertNotes(fixture.app, 10)
+    await replicator.syncOnce()
+    await sleep(5)
+    await replicator.syncOnce()
+    const afterWrites = await snapshots()
+    for (let i = 0; i < 3; i++) {
+      await sleep(5)
+      await replicator.syncOnce()
+    }
+    expect(await snapshots()).toBe(afterWrites)
+    insertNotes(fixture.app, 10)
+    await sleep(5)
+    await replicator.syncOnce()
+    expect(await snapshots()).toBe(afterWrites + 1)
+    expect(await fixture.restored()).toMatchObject(digest(fixture.app))
+  })
+
   it('applies retention: old generations go, the current one keeps a fresh snapshot', async () => {
     fixture = createFixture('retention')
     const first = fixture.replicator()

@@ -22,6 +22,8 @@ export class SyncEngine {
   /** Everything before this position is in the replica. */
   shipped: Position | null = null
   private lastSnapshotAtMs = 0
+  /** Where the WAL stood at the last snapshot: an interval with no commit since takes none. */
+  private lastSnapshotAt: { index: number; offset: number } | null = null
   private lastCheckpoint = { atMs: Date.now(), index: -1, offset: -1 }
   private lastRetentionAtMs = Date.now()
   private nextSnapshotAttemptAtMs = 0
@@ -82,6 +84,7 @@ export class SyncEngine {
     const first = this.follower.copy(this.options.maxSegmentBytes)
     if (first.kind === 'lost') throw new Error(`new generation ${generation}: ${first.reason}`)
     this.queue(first.segments)
+    this.lastSnapshotAt = { index: 0, offset: this.follower.position.offset }
   }
 
   private async copy(): Promise<void> {
@@ -134,6 +137,18 @@ export class SyncEngine {
     const follower = this.follower
     if (!due || !follower || this.shipper.pendingObjects > 0) return
     if (!force && Date.now() < this.nextSnapshotAttemptAtMs) return
+    // The interval counts from when a snapshot starts, so ticks of syncIntervalMs do not add to it.
+    const startedAtMs = Date.now()
+    const last = this.lastSnapshotAt
+    if (
+      !force &&
+      last &&
+      last.index === follower.position.index &&
+      last.offset === follower.position.offset
+    ) {
+      this.lastSnapshotAtMs = startedAtMs // nothing committed since the last one: it still holds
+      return
+    }
     // A snapshot's key names its WAL index, and no key is written twice: restart the WAL first so
     // this snapshot opens an index of its own. Taken in place, it would replace the index's earlier
     // snapshot, and every point in time between the two could no longer be restored.
@@ -149,7 +164,8 @@ export class SyncEngine {
     const snapshot = await takeSnapshot(this.db, this.paths.snapshotScratch)
     this.shipper.queueSnapshot(generation, index, snapshot.body)
     await this.shipper.flush(this.options.store)
-    this.lastSnapshotAtMs = Date.now()
+    this.lastSnapshotAtMs = startedAtMs
+    this.lastSnapshotAt = { index, offset: follower.position.offset }
   }
 
   private async maybeRetention(): Promise<void> {
