@@ -3,14 +3,14 @@ import Link from 'next/link'
 import { signInAction } from '@/app/(account)/actions'
 import { AccountForm } from '@/app/(account)/_components/account-form'
 import { NextPathSchema } from '@/lib/auth/schemas'
+import { firstValues } from '@/lib/search/params'
 
 export const metadata: Metadata = { title: 'Sign in' }
 
 type Props = { searchParams: Promise<{ next?: string | string[] }> }
 
 export default async function SignInPage({ searchParams }: Props) {
-  const raw = (await searchParams).next
-  const next = NextPathSchema.parse(Array.isArray(raw) ? raw[0] : raw)
+  const next = NextPathSchema.parse(firstValues(await searchParams).next)
   return (
     <section className="account">
       <h1>Sign in</h1>
