@@ -1,8 +1,8 @@
 // The environment, parsed once. Everything else reads `env`, never process.env directly.
 import { z } from 'zod'
-import { DATABASE_URL_MESSAGE, DEFAULT_DATABASE_URL, isSqliteFileUrl } from '@/lib/database-url'
+import { DATABASE_URL_MESSAGE, DEFAULT_DATABASE_URL, isSqliteFileUrl } from '@/lib/db/url'
 
-export { databasePath, DEFAULT_DATABASE_URL } from '@/lib/database-url'
+export { databasePath, DEFAULT_DATABASE_URL } from '@/lib/db/url'
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

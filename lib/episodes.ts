@@ -1,7 +1,7 @@
 // An episode with its transcript, for the episode page.
 import 'server-only'
 import { cache } from 'react'
-import { prisma } from '@/lib/db'
+import { prisma } from '@/lib/db/client'
 
 // cache(): generateMetadata and the page ask for the same episode in one request; read it once.
 export const getEpisodeTranscript = cache(async (slug: string) => {

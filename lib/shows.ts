@@ -1,7 +1,7 @@
 // Shows and their episodes, for the home and show pages.
 import 'server-only'
 import { cache } from 'react'
-import { prisma } from '@/lib/db'
+import { prisma } from '@/lib/db/client'
 
 export interface ShowSummary {
   slug: string

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { freshDatabasePath } from '../tests/support/database'
-import { openSqlite } from '../lib/sqlite'
+import { openSqlite } from '../lib/db/sqlite'
 
 const run = promisify(execFile)
 const FIXTURES = 'tests/fixtures/import'

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs'
 import { parseImportArgs, collectTranscriptFiles } from '@/scripts/lib/import-args'
 import { importTranscript, ImportError, type ImportSummary } from '@/lib/import/import-transcript'
-import { migrateDatabase } from '@/lib/database-setup'
+import { migrateDatabase } from '@/lib/db/migrate'
 import { databasePath, env } from '@/lib/env'
-import { openSqlite } from '@/lib/sqlite'
+import { openSqlite } from '@/lib/db/sqlite'
 import { TranscriptParseError } from '@/lib/transcripts/types'
 import { ProgressBar } from '@/scripts/lib/progress'
 

@@ -10,11 +10,11 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
-import { migrateDatabase } from '@/lib/database-setup'
+import { migrateDatabase } from '@/lib/db/migrate'
 import { seedDemoData } from '@/lib/demo/seed-demo'
 import { databasePath, env } from '@/lib/env'
 import { parseReplicationEnv, restoreIfMissing, storeFromConfig } from '@/lib/replication'
-import { openSqlite } from '@/lib/sqlite'
+import { openSqlite } from '@/lib/db/sqlite'
 import { buildIsStale } from '@/scripts/lib/build-freshness'
 
 const require = createRequire(import.meta.url)

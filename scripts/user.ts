@@ -7,7 +7,7 @@ import { auth } from '@/lib/auth/auth'
 import { createApiToken } from '@/lib/auth/api-tokens'
 import { RoleSchema } from '@/lib/auth/roles'
 import { createUser, getUserIdByEmail, setUserRole } from '@/lib/auth/users'
-import { prisma } from '@/lib/db'
+import { prisma } from '@/lib/db/client'
 
 const USAGE = `usage:
   npm run user -- create --email E --password P [--name N] [--role listener|host|admin]

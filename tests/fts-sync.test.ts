@@ -2,7 +2,7 @@
 // file) and proves the FTS5 index follows inserts, updates and deletes of sentences.
 import { describe, expect, it } from 'vitest'
 import { freshDatabase } from './support/database'
-import type { SqliteDatabase } from '../lib/sqlite'
+import type { SqliteDatabase } from '../lib/db/sqlite'
 
 function seedEpisode(db: SqliteDatabase) {
   db.prepare(`INSERT INTO Show (id, slug, title) VALUES (1, 'show', 'Show')`).run()

@@ -10,7 +10,7 @@ import { currentClientIp } from '@/lib/auth/session'
 import { SignInSchema, SignUpSchema } from '@/lib/auth/schemas'
 import { failureMessage } from '@/lib/comments/failures'
 import { hitRateLimits } from '@/lib/comments/rate-limit'
-import { prisma } from '@/lib/db'
+import { prisma } from '@/lib/db/client'
 import { env } from '@/lib/env'
 import { fieldErrorsOf, type FormState } from '@/lib/form-state'
 

@@ -8,7 +8,7 @@ import { getCurrentCaller } from '@/lib/auth/session'
 import { getUserIdByEmail, setUserRole } from '@/lib/auth/users'
 import { moderateComment, setUserBanned } from '@/lib/comments/moderation'
 import { IdParamSchema, ModerationActionSchema } from '@/lib/comments/schemas'
-import { prisma } from '@/lib/db'
+import { prisma } from '@/lib/db/client'
 
 export async function moderateQueueItemAction(form: FormData): Promise<void> {
   const caller = await getCurrentCaller()

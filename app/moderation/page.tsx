@@ -7,7 +7,7 @@ import { CommentBody } from '@/app/episodes/[slug]/_components/comment-body'
 import { canManageRoles, canModerate, ROLES } from '@/lib/auth/roles'
 import { getCurrentCaller } from '@/lib/auth/session'
 import { listModerationQueue, type QueueItem } from '@/lib/comments/moderation'
-import { prisma } from '@/lib/db'
+import { prisma } from '@/lib/db/client'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Moderation' }

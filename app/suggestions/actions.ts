@@ -10,7 +10,7 @@ import { correctionMessage } from '@/lib/corrections/failures'
 import { RejectSchema } from '@/lib/corrections/schemas'
 import { acceptSuggestion, rejectSuggestion } from '@/lib/corrections/suggestions'
 import type { CorrectionFailure } from '@/lib/corrections/types'
-import { prisma } from '@/lib/db'
+import { prisma } from '@/lib/db/client'
 
 function done(failure: CorrectionFailure | null, slug: unknown): never {
   revalidatePath('/suggestions')

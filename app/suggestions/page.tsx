@@ -8,7 +8,7 @@ import { canModerate } from '@/lib/auth/roles'
 import { getCurrentCaller } from '@/lib/auth/session'
 import { listSuggestions } from '@/lib/corrections/suggestions'
 import type { SuggestionDto } from '@/lib/corrections/types'
-import { prisma } from '@/lib/db'
+import { prisma } from '@/lib/db/client'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Suggestions' }

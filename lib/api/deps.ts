@@ -2,27 +2,26 @@
 // handlers against their own database file. `serverDeps()` is the running server's set.
 import 'server-only'
 import { auth, type Auth } from '@/lib/auth/auth'
-import type { Caller } from '@/lib/auth/caller'
 import { clientIp, getCaller } from '@/lib/auth/request-caller'
-import { commentPolicyFromEnv, type CommentPolicy } from '@/lib/comments/policy'
-import { prisma } from '@/lib/db'
-import type { PrismaClient } from '@/lib/generated/prisma/client'
+import { commentPolicyFromEnv } from '@/lib/comments/policy'
+import { prisma, sqlite } from '@/lib/db/client'
+import type { DataHandles, OperationContext } from '@/lib/operations/context'
 
-export interface ApiDeps {
-  db: PrismaClient
+export interface ApiDeps extends DataHandles {
   auth: Auth
-  policy: CommentPolicy
 }
 
 export function serverDeps(): ApiDeps {
-  return { db: prisma(), auth: auth(), policy: commentPolicyFromEnv() }
+  return { db: prisma(), sqlite: sqlite(), auth: auth(), policy: commentPolicyFromEnv() }
 }
 
-export interface RequestContext {
-  caller: Caller | null
-  ip: string
-}
-
-export async function requestContext(deps: ApiDeps, headers: Headers): Promise<RequestContext> {
-  return { caller: await getCaller(deps.db, deps.auth, headers), ip: clientIp(headers) }
+/** The operation context of one API request: its caller (token or cookie) and address. */
+export async function requestContext(deps: ApiDeps, request: Request): Promise<OperationContext> {
+  return {
+    db: deps.db,
+    sqlite: deps.sqlite,
+    policy: deps.policy,
+    caller: await getCaller(deps.db, deps.auth, request.headers),
+    ip: clientIp(request.headers),
+  }
 }

@@ -7,7 +7,7 @@ import { prismaAdapter } from 'better-auth/adapters/prisma'
 import { nextCookies } from 'better-auth/next-js'
 import { DISPLAY_NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/schemas'
 import { authSecret } from '@/lib/auth/secret'
-import { prisma } from '@/lib/db'
+import { prisma } from '@/lib/db/client'
 import { databasePath, env } from '@/lib/env'
 import type { PrismaClient } from '@/lib/generated/prisma/client'
 

@@ -5,7 +5,7 @@ import { cache } from 'react'
 import { auth } from '@/lib/auth/auth'
 import type { Caller } from '@/lib/auth/caller'
 import { clientIp, getCaller } from '@/lib/auth/request-caller'
-import { prisma } from '@/lib/db'
+import { prisma } from '@/lib/db/client'
 
 /** Cached per request: the layout's account menu and the page ask for the same caller. */
 export const getCurrentCaller = cache(async (): Promise<Caller | null> =>

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { importTranscript } from '@/lib/import/import-transcript'
-import { countEpisodes } from '@/lib/sql'
-import type { SqliteDatabase } from '@/lib/sqlite'
+import { countEpisodes } from '@/lib/sentences/sentence-sql'
+import type { SqliteDatabase } from '@/lib/db/sqlite'
 
 export const DEMO_SHOW = { slug: 'small-database-show', title: 'The Small Database Show' }
 

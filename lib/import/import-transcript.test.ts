@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { freshDatabase } from '../../tests/support/database'
 import { importTranscript, ImportError } from './import-transcript'
-import type { SqliteDatabase } from '../sqlite'
+import type { SqliteDatabase } from '@/lib/db/sqlite'
 
 const VTT = `WEBVTT
 

@@ -10,8 +10,8 @@ import {
   transcriptWriter,
   updateEpisodeSource,
   type EpisodeImportFields,
-} from '@/lib/sql'
-import type { SqliteDatabase } from '@/lib/sqlite'
+} from '@/lib/sentences/sentence-sql'
+import type { SqliteDatabase } from '@/lib/db/sqlite'
 import { baseName, slugFromFileName, titleFromSlug } from '@/lib/import/names'
 import { realignTranscript } from '@/lib/import/realign-transcript'
 

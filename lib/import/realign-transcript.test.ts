@@ -2,7 +2,7 @@
 // keep their ids (and comments), removed sentences hand their comments to the best match.
 import { describe, expect, it } from 'vitest'
 import { freshDatabase } from '../../tests/support/database'
-import type { SqliteDatabase } from '../sqlite'
+import type { SqliteDatabase } from '@/lib/db/sqlite'
 import { importTranscript } from './import-transcript'
 
 const BEFORE = `WEBVTT

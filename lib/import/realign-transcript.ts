@@ -5,8 +5,8 @@
 // of removed sentences move to the new sentence holding most of their quote, nearest first.
 import { alignSentences } from '@/lib/corrections/align'
 import { sharedWordCount, wordsOf } from '@/lib/corrections/re-anchor'
-import { listSegmentIds, listStoredSentences, realignWriter, transcriptWriter } from '@/lib/sql'
-import type { SqliteDatabase } from '@/lib/sqlite'
+import { listSegmentIds, listStoredSentences, realignWriter, transcriptWriter } from '@/lib/sentences/sentence-sql'
+import type { SqliteDatabase } from '@/lib/db/sqlite'
 import type { NormalizedTranscript } from '@/lib/transcripts/types'
 
 /** Runs inside the import's transaction. */

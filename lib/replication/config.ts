@@ -8,7 +8,7 @@
 //   AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY    both or neither (neither = the SDK's default chain)
 //   REPLICATION_*_MS / *_PAGE_COUNT             the intervals and thresholds in options.ts
 import { z } from 'zod'
-import { DATABASE_URL_MESSAGE, DEFAULT_DATABASE_URL, databasePath, isSqliteFileUrl } from '../database-url'
+import { DATABASE_URL_MESSAGE, DEFAULT_DATABASE_URL, databasePath, isSqliteFileUrl } from '../db/url'
 import type { Logger } from './log'
 import type { ReplicatorOptions } from './options'
 import { openStore, parseReplicaUrl, type ReplicaStore } from './store'

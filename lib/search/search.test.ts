@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { freshDatabase } from '../../tests/support/database'
 import { importTranscript } from '../import/import-transcript'
 import { searchTranscripts, snippetToHtml, splitSnippet } from './search'
-import { MATCH_END, MATCH_START, RANK_WINDOW } from '../sql'
+import { MATCH_END, MATCH_START, RANK_WINDOW } from './search-sql'
 
 const EPISODE_ONE = `WEBVTT
 

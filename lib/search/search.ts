@@ -7,8 +7,8 @@ import {
   MATCH_END,
   MATCH_START,
   type SentenceHitRow,
-} from '@/lib/sql'
-import type { SqliteDatabase } from '@/lib/sqlite'
+} from '@/lib/search/search-sql'
+import type { SqliteDatabase } from '@/lib/db/sqlite'
 
 export const SEARCH_PAGE_SIZE = 20
 export const SEARCH_MAX_LIMIT = 100

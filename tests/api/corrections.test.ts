@@ -10,7 +10,7 @@ import {
 } from '../../lib/api/correction-api'
 import { createCommentHandler, listSentenceCommentsHandler } from '../../lib/api/comment-api'
 import { searchTranscripts } from '../../lib/search/search'
-import { openSqlite } from '../../lib/sqlite'
+import { openSqlite } from '../../lib/db/sqlite'
 import { apiRequest, freshApp, makeUser, type TestApp } from '../support/app-database'
 
 function patch(app: TestApp, id: number | string, token: string | undefined, body: unknown) {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { exportTranscriptHandler } from '../../lib/api/export-api'
 import { importTranscript } from '../../lib/import/import-transcript'
-import { openSqlite } from '../../lib/sqlite'
+import { openSqlite } from '../../lib/db/sqlite'
 import { EXPORT_EXTENSIONS } from '../../lib/transcripts/export-formats'
 import { freshApp, type TestApp } from '../support/app-database'
 

@@ -8,6 +8,7 @@ import { createAuth, type Auth } from '../../lib/auth/auth'
 import type { Caller } from '../../lib/auth/caller'
 import type { Role } from '../../lib/auth/roles'
 import { createUser } from '../../lib/auth/users'
+import { openSqlite } from '../../lib/db/sqlite'
 import type { CommentPolicy } from '../../lib/comments/policy'
 import { PrismaClient } from '../../lib/generated/prisma/client'
 import { freshDatabasePath } from './database'
@@ -31,6 +32,8 @@ export async function freshApp(policy: Partial<CommentPolicy> = {}): Promise<Tes
   const databasePath = freshDatabasePath()
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${databasePath}` }) })
   onTestFinished(() => db.$disconnect())
+  const sqlite = openSqlite(databasePath)
+  onTestFinished(() => sqlite.close())
   const auth: Auth = createAuth(db, {
     secret: 'test-secret-test-secret-test-secret-0123456789',
     baseURL: 'http://127.0.0.1:3999',
@@ -48,6 +51,7 @@ export async function freshApp(policy: Partial<CommentPolicy> = {}): Promise<Tes
   const [otherEpisodeSentenceId] = await addSentences(db, other.id, ['Elsewhere.'])
   return {
     db,
+    sqlite,
     auth,
     policy: { ...TEST_POLICY, ...policy },
     episode: { id: episode.id, slug: episode.slug },

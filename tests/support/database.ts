@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inject, onTestFinished } from 'vitest'
-import { openSqlite, type SqliteDatabase } from '../../lib/sqlite'
+import { openSqlite, type SqliteDatabase } from '../../lib/db/sqlite'
 
 export function freshDatabasePath(): string {
   const folder = mkdtempSync(join(tmpdir(), 'hearsay-test-'))

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { migrateDatabase } from '../../lib/database-setup'
+import { migrateDatabase } from '../../lib/db/migrate'
 
 declare module 'vitest' {
   export interface ProvidedContext {

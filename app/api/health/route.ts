@@ -1,15 +1,14 @@
 // GET /api/health — for probes and tests: the database answers, and how replication is doing.
 import { NextResponse } from 'next/server'
-import { sqlite } from '@/lib/db'
-import { replicationHealth } from '@/lib/replication-health'
-import { countEpisodes } from '@/lib/sql'
+import { prisma } from '@/lib/db/client'
+import { replicationHealth } from '@/lib/replication/health'
 
 export const dynamic = 'force-dynamic'
 
-export function GET() {
+export async function GET() {
   return NextResponse.json({
     ok: true,
-    database: { episodes: countEpisodes(sqlite()) },
+    database: { episodes: await prisma().episode.count() },
     replication: replicationHealth(),
   })
 }

@@ -15,7 +15,7 @@ import {
   ModerationActionSchema,
 } from '@/lib/comments/schemas'
 import type { CommentFailure } from '@/lib/comments/types'
-import { prisma } from '@/lib/db'
+import { prisma } from '@/lib/db/client'
 import { fieldErrorsOf, type FormState } from '@/lib/form-state'
 
 function failed(failure: CommentFailure): FormState {

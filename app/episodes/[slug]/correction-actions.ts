@@ -13,7 +13,7 @@ import { createSuggestion } from '@/lib/corrections/suggestions'
 import type { CorrectionFailure, SentenceChange, SentenceDto } from '@/lib/corrections/types'
 import { IdParamSchema } from '@/lib/comments/schemas'
 import { issuesMessage } from '@/lib/api/responses'
-import { prisma } from '@/lib/db'
+import { prisma } from '@/lib/db/client'
 
 export type CorrectionState =
   | { status: 'saved' }

@@ -9,7 +9,7 @@ import { correctionMessage } from '@/lib/corrections/failures'
 import { applyReplace, previewReplace, type ReplacementPreview } from '@/lib/corrections/find-replace'
 import { RenameSpeakerSchema, ReplaceSchema } from '@/lib/corrections/schemas'
 import { renameSpeaker } from '@/lib/corrections/speakers'
-import { prisma } from '@/lib/db'
+import { prisma } from '@/lib/db/client'
 
 export type ToolState =
   | { status: 'idle' }

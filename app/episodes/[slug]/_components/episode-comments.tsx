@@ -5,7 +5,7 @@ import { setCommentsEnabledAction } from '@/app/episodes/[slug]/actions'
 import { canModerate } from '@/lib/auth/roles'
 import { getCurrentCaller } from '@/lib/auth/session'
 import { listEpisodeComments } from '@/lib/comments/threads'
-import { prisma } from '@/lib/db'
+import { prisma } from '@/lib/db/client'
 
 export const EMPTY_STATE =
   "There aren't comments yet for this episode. Click on any sentence in the transcript to leave a comment."

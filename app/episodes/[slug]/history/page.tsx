@@ -5,7 +5,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { WordDiff } from '@/app/_components/word-diff'
 import { listEpisodeRevisions } from '@/lib/corrections/revisions'
-import { prisma } from '@/lib/db'
+import { prisma } from '@/lib/db/client'
 
 export const dynamic = 'force-dynamic'
 

@@ -3,7 +3,7 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from '@/lib/generated/prisma/client'
 import { databasePath, env } from '@/lib/env'
-import { BUSY_TIMEOUT_MS, openSqlite, type SqliteDatabase } from '@/lib/sqlite'
+import { BUSY_TIMEOUT_MS, openSqlite, type SqliteDatabase } from '@/lib/db/sqlite'
 
 interface Handles {
   prisma?: PrismaClient

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
-import { databasePath } from './database-url'
+import { databasePath } from './url'
 
 const require = createRequire(import.meta.url)
 

@@ -1,0 +1,39 @@
+// Parsing an operation's raw input (path parameters as strings, bodies as unknown) with zod, so
+// every adapter passes what it received and the operation decides what is valid.
+import type { z } from 'zod'
+import { IdSchema } from '@/lib/validation'
+import { fail, invalid, notFound, ok, type Resource, type Result } from '@/lib/result'
+
+/** Stands for a request body that was not valid JSON; operations answer it with 400. */
+export const MALFORMED_BODY: unique symbol = Symbol('malformed body')
+
+export function issuesMessage(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ')
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const errors: Record<string, string[]> = {}
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form')
+    ;(errors[field] ??= []).push(issue.message)
+  }
+  return errors
+}
+
+/** A body checked against its schema: 400 with every issue, field by field for forms. */
+export function parseInput<T>(schema: z.ZodType<T>, raw: unknown): Result<T> {
+  if (raw === MALFORMED_BODY) return invalid('The body is not valid JSON.')
+  const parsed = schema.safeParse(raw)
+  if (!parsed.success) return invalid(issuesMessage(parsed.error), fieldErrorsOf(parsed.error))
+  return ok(parsed.data)
+}
+
+/** A record id from a path or a form: anything but a positive integer names nothing (404). */
+export function parseId(raw: unknown, what: Resource): Result<number> {
+  if (typeof raw === 'number') raw = String(raw)
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw)) return notFound(what)
+  const parsed = IdSchema.safeParse(raw)
+  return parsed.success ? ok(parsed.data) : fail({ error: 'not-found', what })
+}

@@ -1,0 +1,21 @@
+// Resolving what an operation's input names: an episode by its slug, and the like. Each
+// answers a Result, so a missing record is a 404 by the same words everywhere.
+import type { PrismaClient } from '@/lib/generated/prisma/client'
+import { notFound, ok, type Result } from '@/lib/result'
+
+export interface EpisodeRef {
+  id: number
+  showId: number
+  slug: string
+  commentsEnabled: boolean
+}
+
+/** The episode a slug names; slugs are bounded so a huge path never reaches the database. */
+export async function episodeBySlug(db: PrismaClient, slug: string): Promise<Result<EpisodeRef>> {
+  if (typeof slug !== 'string' || slug.length === 0 || slug.length > 200) return notFound('episode')
+  const episode = await db.episode.findUnique({
+    where: { slug },
+    select: { id: true, showId: true, slug: true, commentsEnabled: true },
+  })
+  return episode ? ok(episode) : notFound('episode')
+}
