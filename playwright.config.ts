@@ -38,7 +38,7 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Pixel 7'] }, testMatch: '**/*.phone.spec.ts' },
   ],
   webServer: {
-    command: 'rm -rf .tmp/e2e && node_modules/.bin/tsx scripts/start.ts',
+    command: 'rm -rf .tmp/e2e && node --conditions=react-server --import tsx scripts/start.ts',
     url: `${baseURL}/api/health`,
     env: {
       DATABASE_URL: E2E_DATABASE_URL,

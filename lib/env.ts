@@ -16,7 +16,12 @@ const EnvSchema = z.object({
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   /** The public origin (https://… in production makes cookies Secure). Unset: http://HOST:PORT. */
   BETTER_AUTH_URL: z.url().optional(),
-  /** Sign-in and sign-up attempts per IP per window (better-auth's limiter, stored in SQLite). */
+  /**
+   * Reverse proxies in front of the server that append to X-Forwarded-For. 0 (default): the
+   * client is the socket's peer and forwarding headers are ignored (lib/http/client-address.ts).
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Sign-in and sign-up attempts per IP and per email per window (lib/rate-limit.ts, counted in SQLite). */
   SIGN_IN_RATE_MAX: z.coerce.number().int().min(1).default(10),
   SIGN_IN_RATE_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
   /** New comments per account per window; 0 switches the limit off. */
@@ -40,6 +45,11 @@ const EnvSchema = z.object({
 })
 
 export type Env = z.infer<typeof EnvSchema>
+
+/** The address users type (BETTER_AUTH_URL, else http://HOST:PORT): session cookies and Origin checks follow it. */
+export function publicUrl(source: Pick<Env, 'BETTER_AUTH_URL' | 'HOST' | 'PORT'>): string {
+  return source.BETTER_AUTH_URL ?? `http://${source.HOST}:${source.PORT}`
+}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = EnvSchema.safeParse(source)

@@ -55,7 +55,9 @@ export function failureMessage(failure: Failure): string {
     case 'duplicate':
       return 'You already posted this comment.'
     case 'rate-limited': {
-      const doing = { comment: 'commenting', 'sign-in': 'trying to sign in', 'sign-up': 'signing up' }[failure.action]
+      const doing = { comment: 'commenting', 'sign-in': 'trying to sign in', 'sign-up': 'signing up' }[
+        failure.action
+      ]
       return `You are ${doing} too fast. Try again in ${retryAfterSeconds(failure.retryAfterMs)} seconds.`
     }
     case 'not-durable':

@@ -6,14 +6,7 @@ import type { SentenceChange, SentenceDto } from '@/lib/corrections/types'
 
 /** What a missing or refused thing is, for messages ("That sentence does not exist."). */
 export type Resource =
-  | 'comment'
-  | 'sentence'
-  | 'revision'
-  | 'suggestion'
-  | 'episode'
-  | 'show'
-  | 'user'
-  | 'parent comment'
+  'comment' | 'sentence' | 'revision' | 'suggestion' | 'episode' | 'show' | 'user' | 'parent comment'
 
 export type Failure =
   | { error: 'unauthenticated' }

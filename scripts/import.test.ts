@@ -1,4 +1,5 @@
 // The import CLI as a host runs it: real files, a real database file, a child process.
+import { CLI_NODE_ARGS } from './lib/cli-node-args'
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -10,13 +11,9 @@ const FIXTURES = 'tests/fixtures/import'
 
 async function importCli(databasePath: string, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/import.ts', ...args],
-      {
-        env: { ...process.env, DATABASE_URL: `file:${databasePath}`, CI: 'true' },
-      },
-    )
+    const { stdout, stderr } = await run(process.execPath, [...CLI_NODE_ARGS, 'scripts/import.ts', ...args], {
+      env: { ...process.env, DATABASE_URL: `file:${databasePath}`, CI: 'true' },
+    })
     return { code: 0, stdout, stderr }
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string }

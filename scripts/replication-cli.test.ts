@@ -1,4 +1,5 @@
 // The thin CLIs end to end: npm run replicate / restore / replication -- status, as child processes.
+import { CLI_NODE_ARGS } from './lib/cli-node-args'
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { join } from 'node:path'
@@ -18,7 +19,7 @@ function run(
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', script(name), ...args],
+      [...CLI_NODE_ARGS, script(name), ...args],
       { env: { ...process.env, ...env }, timeout: 30_000 },
       (error, stdout, stderr) => {
         resolve({
@@ -57,7 +58,7 @@ describe('replication CLIs', () => {
     const app = openAppDatabase(dbPath)
     insertNotes(app, 5)
     app.close()
-    child = spawn(process.execPath, ['--import', 'tsx', script('replicate.ts')], {
+    child = spawn(process.execPath, [...CLI_NODE_ARGS, script('replicate.ts')], {
       env: {
         ...process.env,
         DATABASE_URL: `file:${dbPath}`,
@@ -94,7 +95,7 @@ describe('replication CLIs', () => {
     }
     const app = openAppDatabase(dbPath)
     insertNotes(app, 20)
-    child = spawn(process.execPath, ['--import', 'tsx', script('replicate.ts')], {
+    child = spawn(process.execPath, [...CLI_NODE_ARGS, script('replicate.ts')], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })

@@ -16,6 +16,7 @@ import { databasePath, env } from '@/lib/env'
 import { parseReplicationEnv, restoreIfMissing, storeFromConfig } from '@/lib/replication'
 import { openSqlite } from '@/lib/db/sqlite'
 import { buildIsStale } from '@/scripts/lib/build-freshness'
+import { CLI_NODE_ARGS } from '@/scripts/lib/cli-node-args'
 
 const require = createRequire(import.meta.url)
 const nextCli = require.resolve('next/dist/bin/next')
@@ -59,7 +60,7 @@ function buildIfNeeded(): void {
 
 function startReplicator(): ChildProcess | null {
   if (!replication.replicaUrl) return null
-  return spawn(process.execPath, ['--import', 'tsx', 'scripts/replicate.ts'], {
+  return spawn(process.execPath, [...CLI_NODE_ARGS, 'scripts/replicate.ts'], {
     stdio: 'inherit',
     env: childEnv,
   })

@@ -1,4 +1,5 @@
 // Runs the real CLI in a child process, as `npm run transcript` would.
+import { CLI_NODE_ARGS } from './lib/cli-node-args'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,7 +14,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'transcript-cli-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 function transcript(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/transcript.ts', ...args], {
+  const result = spawnSync(process.execPath, [...CLI_NODE_ARGS, 'scripts/transcript.ts', ...args], {
     cwd: root,
     encoding: 'utf8',
   })

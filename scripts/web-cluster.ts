@@ -9,6 +9,9 @@ import { availableParallelism } from 'node:os'
 import next from 'next'
 import { z } from 'zod'
 import { env } from '@/lib/env'
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/http/client-address'
+import { ALLOWED_METHODS, isAllowedMethod, methodNotAllowedMessage } from '@/lib/http/request-guards'
+import { NON_PAGE_CSP, STATIC_SECURITY_HEADERS } from '@/lib/http/security-headers'
 
 /** Server processes; default: one per core, at most 4. HOST and PORT come from lib/env.ts. */
 const WebConcurrencySchema = z.coerce
@@ -28,7 +31,29 @@ async function serveWorker(): Promise<void> {
   const app = next({ dev: false, hostname: settings.HOST, port: settings.PORT, dir: process.cwd() })
   await app.prepare()
   const handle = app.getRequestHandler()
-  const server = createServer((request, response) => void handle(request, response))
+  const server = createServer((request, response) => {
+    if (!isAllowedMethod(request.method ?? '')) {
+      response.writeHead(405, {
+        ...STATIC_SECURITY_HEADERS,
+        'Content-Security-Policy': NON_PAGE_CSP,
+        'Content-Type': 'application/json',
+        Allow: ALLOWED_METHODS.join(', '),
+      })
+      response.end(JSON.stringify({ error: methodNotAllowedMessage(request.method ?? '') }))
+      return
+    }
+    // The one place the client's address is decided (lib/http/client-address.ts): whatever
+    // the client sent under this header is replaced before Next, the app or better-auth see it.
+    request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
+      {
+        socketAddress: request.socket.remoteAddress,
+        forwardedFor: request.headers['x-forwarded-for'],
+        realIp: request.headers['x-real-ip'],
+      },
+      env.TRUST_PROXY_HOPS,
+    )
+    void handle(request, response)
+  })
   server.listen(settings.PORT, settings.HOST)
   // Finish the requests in flight, then exit: their commits are in the WAL for the replicator.
   process.once('SIGTERM', () => server.close(() => process.exit(0)))

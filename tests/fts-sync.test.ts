@@ -3,19 +3,13 @@
 import { describe, expect, it } from 'vitest'
 import { freshDatabase } from './support/database'
 import type { SqliteDatabase } from '../lib/db/sqlite'
+import { buildEpisode, buildSentences, writeEpisode } from '../lib/seed/factories'
 
-function seedEpisode(db: SqliteDatabase) {
-  db.prepare(`INSERT INTO Show (id, slug, title) VALUES (1, 'show', 'Show')`).run()
-  db.prepare(`INSERT INTO Episode (id, showId, slug, title) VALUES (1, 1, 'ep', 'Ep')`).run()
-  db.prepare(`INSERT INTO Segment (id, episodeId, position, startMs) VALUES (1, 1, 0, 0)`).run()
-}
-
-function addSentence(db: SqliteDatabase, text: string): number {
-  return Number(
-    db
-      .prepare(`INSERT INTO Sentence (episodeId, segmentId, position, startMs, text) VALUES (1, 1, 0, 0, ?)`)
-      .run(text).lastInsertRowid,
-  )
+// One episode holding the given sentences (no speaker), written as an import writes them; their ids in order.
+function seedSentences(db: SqliteDatabase, texts: string[]): number[] {
+  writeEpisode(db, buildEpisode({ transcript: { sentences: buildSentences(texts, { speaker: null }) } }))
+  const rows = db.prepare(`SELECT id FROM Sentence ORDER BY position`).all() as { id: number }[]
+  return rows.map((row) => row.id)
 }
 
 function matches(db: SqliteDatabase, expression: string): number[] {
@@ -49,8 +43,7 @@ describe('the sentence search index after all migrations', () => {
 
   it('finds a sentence as soon as it is inserted, with stemming and folded diacritics', () => {
     const db = freshDatabase()
-    seedEpisode(db)
-    const id = addSentence(db, 'We replicate the café database to a bucket.')
+    const [id] = seedSentences(db, ['We replicate the café database to a bucket.'])
     expect(matches(db, '"replication"')).toEqual([id])
     expect(matches(db, '"cafe"')).toEqual([id])
     expect(matches(db, '"postgres"')).toEqual([])
@@ -58,8 +51,7 @@ describe('the sentence search index after all migrations', () => {
 
   it('follows an edit of the text: the new word is found and the old one is not', () => {
     const db = freshDatabase()
-    seedEpisode(db)
-    const id = addSentence(db, 'Terso runs SQLite at the edge.')
+    const [id] = seedSentences(db, ['Terso runs SQLite at the edge.'])
     db.prepare(`UPDATE Sentence SET text = ?, version = version + 1 WHERE id = ?`).run(
       'Turso runs SQLite at the edge.',
       id,
@@ -71,8 +63,7 @@ describe('the sentence search index after all migrations', () => {
 
   it('leaves the index alone when only the speaker or time changes', () => {
     const db = freshDatabase()
-    seedEpisode(db)
-    const id = addSentence(db, 'Snapshots are taken every hour.')
+    const [id] = seedSentences(db, ['Snapshots are taken every hour.'])
     db.prepare(`UPDATE Sentence SET speaker = 'Ana', startMs = 5000 WHERE id = ?`).run(id)
     expect(matches(db, '"snapshots"')).toEqual([id])
     db.exec(`INSERT INTO SentenceFts(SentenceFts) VALUES ('integrity-check')`)
@@ -80,9 +71,10 @@ describe('the sentence search index after all migrations', () => {
 
   it('forgets a deleted sentence, including through the cascade from its episode', () => {
     const db = freshDatabase()
-    seedEpisode(db)
-    const kept = addSentence(db, 'Generations start after a checkpoint.')
-    const removed = addSentence(db, 'Generations end when history breaks.')
+    const [kept, removed] = seedSentences(db, [
+      'Generations start after a checkpoint.',
+      'Generations end when history breaks.',
+    ])
     db.prepare(`DELETE FROM Sentence WHERE id = ?`).run(removed)
     expect(matches(db, '"generations"')).toEqual([kept])
     db.prepare(`DELETE FROM Episode WHERE id = 1`).run()

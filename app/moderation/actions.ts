@@ -1,38 +1,25 @@
 'use server'
-// The moderation page's forms. Each re-checks the caller's role through the DAL; a refused
-// or stale request changes nothing and the page simply shows the current queue again.
+// The moderation page's forms: adapters of lib/moderation/operations.ts and
+// lib/users/operations.ts. A refused or stale request changes nothing and the page simply
+// shows the current queue again.
 import { revalidatePath } from 'next/cache'
-import { z } from 'zod'
-import { canManageRoles, RoleSchema } from '@/lib/auth/roles'
-import { getCurrentCaller } from '@/lib/auth/session'
-import { getUserIdByEmail, setUserRole } from '@/lib/auth/users'
-import { moderateComment, setUserBanned } from '@/lib/comments/moderation'
-import { IdParamSchema, ModerationActionSchema } from '@/lib/comments/schemas'
-import { prisma } from '@/lib/db/client'
+import { moderateComment } from '@/lib/moderation/operations'
+import { currentContext } from '@/lib/operations/server-context'
+import { banUser, setUserRole } from '@/lib/users/operations'
 
 export async function moderateQueueItemAction(form: FormData): Promise<void> {
-  const caller = await getCurrentCaller()
-  const id = IdParamSchema.safeParse(form.get('commentId'))
-  const action = ModerationActionSchema.safeParse({ action: form.get('action') })
-  if (!caller || !id.success || !action.success) return
-  await moderateComment(prisma(), caller, id.data, action.data.action)
+  const body = { action: form.get('action') }
+  await moderateComment(await currentContext(), { commentId: form.get('commentId'), body })
   revalidatePath('/moderation')
 }
 
 export async function banUserAction(form: FormData): Promise<void> {
-  const caller = await getCurrentCaller()
-  const userId = z.string().min(1).safeParse(form.get('userId'))
-  if (!caller || !userId.success) return
-  await setUserBanned(prisma(), caller, userId.data, form.get('banned') === 'true')
+  const body = { banned: form.get('banned') === 'true' }
+  await banUser(await currentContext(), { userId: form.get('userId'), body })
   revalidatePath('/moderation')
 }
 
 export async function setRoleAction(form: FormData): Promise<void> {
-  const caller = await getCurrentCaller()
-  const email = z.email().safeParse(form.get('email'))
-  const role = RoleSchema.safeParse(form.get('role'))
-  if (!caller || !canManageRoles(caller.role) || !email.success || !role.success) return
-  const userId = await getUserIdByEmail(prisma(), email.data)
-  if (userId && userId !== caller.id) await setUserRole(prisma(), userId, role.data)
+  await setUserRole(await currentContext(), { email: form.get('email'), role: form.get('role') })
   revalidatePath('/moderation')
 }

@@ -2,28 +2,34 @@
 // unhide/approve, remove, dismiss and ban; admins can also change a user's role here.
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { CommentBody } from '@/app/_components/comment-body'
 import { banUserAction, moderateQueueItemAction, setRoleAction } from '@/app/moderation/actions'
-import { CommentBody } from '@/app/episodes/[slug]/_components/comment-body'
-import { canManageRoles, canModerate, ROLES } from '@/lib/auth/roles'
-import { getCurrentCaller } from '@/lib/auth/session'
-import { listModerationQueue, type QueueItem } from '@/lib/comments/moderation'
-import { prisma } from '@/lib/db/client'
+import { roleAllows } from '@/lib/auth/policy'
+import { ROLES } from '@/lib/auth/roles'
+import { failureMessage } from '@/lib/failures'
+import { listModerationQueue, type QueueItem } from '@/lib/moderation/operations'
+import { currentContext } from '@/lib/operations/server-context'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Moderation' }
 
 export default async function ModerationPage() {
-  const caller = await getCurrentCaller()
-  if (!caller || !canModerate(caller.role)) {
+  const ctx = await currentContext()
+  const queue = await listModerationQueue(ctx)
+  if (!queue.ok || !ctx.caller) {
+    const refusal = queue.ok ? undefined : queue.failure
     return (
       <section>
         <h1>Moderation</h1>
-        <p>Only hosts and admins can see the moderation queue.</p>
+        <p>
+          {refusal?.error === 'banned'
+            ? failureMessage(refusal)
+            : 'Only hosts and admins can see the moderation queue.'}
+        </p>
       </section>
     )
   }
-  const queue = await listModerationQueue(prisma(), caller)
-  const items = queue.ok ? queue.items : []
+  const items = queue.value
   return (
     <section>
       <h1>Moderation</h1>
@@ -33,7 +39,7 @@ export default async function ModerationPage() {
           <QueueEntry key={item.comment.id} item={item} />
         ))}
       </ol>
-      {canManageRoles(caller.role) ? (
+      {roleAllows(ctx.caller.role, 'manage-users') ? (
         <form action={setRoleAction} className="role-form">
           <h2>Change a user&apos;s role</h2>
           <label htmlFor="role-email">Email</label>

@@ -4,11 +4,9 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { WordDiff } from '@/app/_components/word-diff'
 import { acceptSuggestionAction, rejectSuggestionAction } from '@/app/suggestions/actions'
-import { canModerate } from '@/lib/auth/roles'
-import { getCurrentCaller } from '@/lib/auth/session'
-import { listSuggestions } from '@/lib/corrections/suggestions'
 import type { SuggestionDto } from '@/lib/corrections/types'
-import { prisma } from '@/lib/db/client'
+import { currentContext } from '@/lib/operations/server-context'
+import { listSuggestions, reviewQueue } from '@/lib/suggestions/operations'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Suggestions' }
@@ -16,7 +14,8 @@ export const metadata: Metadata = { title: 'Suggestions' }
 type Props = { searchParams: Promise<{ error?: string }> }
 
 export default async function SuggestionsPage({ searchParams }: Props) {
-  const caller = await getCurrentCaller()
+  const ctx = await currentContext()
+  const caller = ctx.caller
   if (!caller)
     return (
       <p>
@@ -24,19 +23,18 @@ export default async function SuggestionsPage({ searchParams }: Props) {
       </p>
     )
   const { error } = await searchParams
-  const isHost = canModerate(caller.role)
-  const queue = isHost ? await listSuggestions(prisma(), caller) : null
-  const mine = await listSuggestions(prisma(), caller, { mine: true })
+  const queue = await reviewQueue(ctx)
+  const mine = await listSuggestions(ctx, { mine: true })
   return (
     <article className="suggestions-page">
       <h1>Suggestions</h1>
       {error ? <p className="form-error">{error.slice(0, 300)}</p> : null}
-      {queue?.ok ? (
+      {queue.ok ? (
         <section aria-label="Review queue">
           <h2>Waiting for review</h2>
-          {queue.suggestions.length === 0 ? <p className="muted">Nothing to review.</p> : null}
+          {queue.value.length === 0 ? <p className="muted">Nothing to review.</p> : null}
           <ol className="suggestion-list">
-            {queue.suggestions.map((suggestion) => (
+            {queue.value.map((suggestion) => (
               <li key={suggestion.id} className="suggestion" aria-label={`Suggestion ${suggestion.id}`}>
                 <SuggestionSummary suggestion={suggestion} />
                 <form action={acceptSuggestionAction} className="review-form">
@@ -59,12 +57,12 @@ export default async function SuggestionsPage({ searchParams }: Props) {
       ) : null}
       <section aria-label="Your suggestions">
         <h2>Your suggestions</h2>
-        {mine.ok && mine.suggestions.length === 0 ? (
+        {mine.ok && mine.value.length === 0 ? (
           <p className="muted">You have not suggested anything yet.</p>
         ) : null}
         <ol className="suggestion-list">
           {mine.ok
-            ? mine.suggestions.map((suggestion) => (
+            ? mine.value.map((suggestion) => (
                 <li key={suggestion.id} className="suggestion">
                   <SuggestionSummary suggestion={suggestion} />
                   <p>

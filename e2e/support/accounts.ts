@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import type { Page } from '@playwright/test'
+import { CLI_NODE_ARGS } from '../../scripts/lib/cli-node-args'
 import { E2E_DATABASE_URL } from './paths'
 
 export const PASSWORD = 'a long e2e password'
@@ -15,7 +16,7 @@ export interface E2eUser {
 }
 
 function userCli(args: string[]): string {
-  return execFileSync('node_modules/.bin/tsx', ['scripts/user.ts', ...args], {
+  return execFileSync(process.execPath, [...CLI_NODE_ARGS, 'scripts/user.ts', ...args], {
     env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
     encoding: 'utf8',
   }).trim()

@@ -1,8 +1,9 @@
 // Personal API tokens for `Authorization: Bearer <token>`. The token is 32 random bytes shown
 // once; only its sha256 is stored, so a copy of the database (or of the replica bucket) does
 // not hand out working tokens. sha256 without salt is enough here: the input is random and
-// long, not a password, and an exact-match lookup needs a deterministic hash.
-// No 'server-only' marker: the `npm run user` CLI runs this module under tsx.
+// long, not a password, and an exact-match lookup needs a deterministic hash. A token may
+// carry an expiry and can be revoked; either way it then authenticates nobody.
+import 'server-only'
 import { createHash, randomBytes } from 'node:crypto'
 import { CALLER_SELECT, type Caller } from '@/lib/auth/caller'
 import { parseRole } from '@/lib/auth/roles'
@@ -14,21 +15,53 @@ export function hashApiToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
 
-/** Creates a token for the user and returns it in clear text (the only time it exists). */
-export async function createApiToken(db: PrismaClient, userId: string): Promise<string> {
+/** lastUsedAt is written at most this often per token: a busy script does not write on every call. */
+const LAST_USED_RESOLUTION_MS = 60_000
+
+/** Creates a token for the user and returns it in clear text (the only time it exists); expiresAt null: never expires. */
+export async function createApiToken(
+  db: PrismaClient,
+  userId: string,
+  expiresAt: Date | null = null,
+): Promise<string> {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`
-  await db.apiToken.create({ data: { userId, tokenHash: hashApiToken(token) } })
+  await db.apiToken.create({ data: { userId, tokenHash: hashApiToken(token), expiresAt } })
   return token
 }
 
-/** The user a bearer token belongs to, or null for an unknown token. */
-export async function getCallerByApiToken(db: PrismaClient, token: string): Promise<Caller | null> {
+/** The user a bearer token belongs to, or null for an unknown, expired or revoked token (401). */
+export async function getCallerByApiToken(
+  db: PrismaClient,
+  token: string,
+  now: Date = new Date(),
+): Promise<Caller | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
-    select: { id: true, user: { select: CALLER_SELECT } },
+    select: { id: true, expiresAt: true, revokedAt: true, lastUsedAt: true, user: { select: CALLER_SELECT } },
   })
-  if (!row) return null
-  await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } })
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS)
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } })
   return { ...row.user, role: parseRole(row.user.role) }
+}
+
+/**
+ * Revokes tokens: the one whose clear text is `token`, or the one with `id`, or every live
+ * token of `userId`. Answers how many were revoked (already revoked ones are not counted).
+ */
+export async function revokeApiTokens(
+  db: PrismaClient,
+  which: { token: string } | { userId: string; id?: number },
+  now: Date = new Date(),
+): Promise<number> {
+  const where =
+    'token' in which
+      ? { tokenHash: hashApiToken(which.token) }
+      : { userId: which.userId, ...(which.id === undefined ? {} : { id: which.id }) }
+  const { count } = await db.apiToken.updateMany({
+    where: { ...where, revokedAt: null },
+    data: { revokedAt: now },
+  })
+  return count
 }

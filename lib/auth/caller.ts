@@ -13,3 +13,10 @@ export interface Caller {
 }
 
 export const CALLER_SELECT = { id: true, name: true, email: true, role: true, bannedAt: true } as const
+
+/**
+ * The operator at the server's shell (`npm run user`): whoever can open the database file
+ * already holds every power, so the CLI acts as an admin that is no user. Operations still
+ * authorize it through lib/auth/policy.ts like anyone else.
+ */
+export const OPERATOR: Caller = { id: 'operator', name: 'operator', email: '', role: 'admin', bannedAt: null }

@@ -4,6 +4,13 @@
 import 'server-only'
 import { getCallerByApiToken } from '@/lib/auth/api-tokens'
 import type { Auth } from '@/lib/auth/auth'
+import {
+  addressLimitKey,
+  CLIENT_ADDRESS_HEADER,
+  normalizeAddress,
+  UNKNOWN_ADDRESS,
+} from '@/lib/http/client-address'
+import { isOurOrigin } from '@/lib/http/request-guards'
 import { CALLER_SELECT, type Caller } from '@/lib/auth/caller'
 import { parseRole } from '@/lib/auth/roles'
 import type { PrismaClient } from '@/lib/generated/prisma/client'
@@ -18,7 +25,7 @@ export async function getCaller(
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim())
     return match?.[1] ? getCallerByApiToken(db, match[1]) : null
   }
-  if (isCrossSite(headers)) return null
+  if (isCrossSite(headers, new URL(authInstance.options.baseURL ?? '').origin)) return null
   const session = await authInstance.api.getSession({ headers })
   if (!session) return null
   // Re-read the row: role and ban may have changed since the session was cached.
@@ -29,26 +36,20 @@ export async function getCaller(
 /**
  * A request whose Origin names another site never rides on the session cookie. SameSite=Lax
  * already keeps the cookie off cross-site POSTs; this also covers old browsers and GET-less
- * tricks. Requests without an Origin (curl, server-side) are judged by the cookie alone.
+ * tricks. "Our" origin is the configured public one (the auth instance's base URL, from
+ * BETTER_AUTH_URL or http://HOST:PORT), never Host or X-Forwarded-Host, which the client
+ * writes. A write with the cookie but without any Origin is refused earlier, in proxy.ts.
  */
-function isCrossSite(headers: Headers): boolean {
+function isCrossSite(headers: Headers, ourOrigin: string): boolean {
   const origin = headers.get('origin')
-  const host = headers.get('x-forwarded-host') ?? headers.get('host')
-  if (!origin || !host || origin === 'null') return origin === 'null'
-  try {
-    return new URL(origin).host !== host
-  } catch {
-    return true
-  }
+  return origin !== null && !isOurOrigin(origin, ourOrigin)
 }
 
 /**
- * The client's address for per-IP limits: the first X-Forwarded-For hop, else "unknown".
- * `next start` sets the header from the socket only when absent, so a deployment must sit
- * behind a proxy that overwrites it (docs/decisions/0005).
+ * The client's address for per-address limits, as the web server resolved it from the socket
+ * (and TRUST_PROXY_HOPS) into CLIENT_ADDRESS_HEADER; "unknown" when no such server ran
+ * (`next dev`), so every client shares one bucket there rather than naming its own.
  */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim()
-  // Bounded: it becomes part of a rate-limit key.
-  return (forwarded || headers.get('x-real-ip')?.trim() || 'unknown').slice(0, 64)
+  return addressLimitKey(normalizeAddress(headers.get(CLIENT_ADDRESS_HEADER) ?? undefined) ?? UNKNOWN_ADDRESS)
 }

@@ -15,8 +15,3 @@ export function parseRole(value: string): Role {
 export function canModerate(role: Role): boolean {
   return role === 'host' || role === 'admin'
 }
-
-/** Only admins change roles (an admin makes a listener a host). */
-export function canManageRoles(role: Role): boolean {
-  return role === 'admin'
-}

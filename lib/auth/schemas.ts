@@ -7,13 +7,31 @@ export const DISPLAY_NAME_MAX_LENGTH = 60
 
 const EmailSchema = z.email({ error: 'Enter a valid email address.' }).trim().toLowerCase()
 
-/** Where to go after signing in: a path on this site only (no //host, no scheme). */
-export const NextPathSchema = z
-  .string()
-  .optional()
-  .transform((value) =>
-    value && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\') ? value : '/',
-  )
+/** Any origin that cannot be ours: paths are resolved against it, and must stay on it. */
+const PATH_BASE = 'http://next-path.invalid'
+
+/**
+ * Where to go after signing in, as a path on this site, or '/'. The browser resolves the
+ * Location header itself and drops tabs and newlines while doing so ("/\t/evil.example"
+ * becomes "//evil.example", another host), and a newline in a header is an error, so: no
+ * control characters or backslashes, resolve against a base that cannot be ours and keep
+ * only a same-origin result whose path does not start with "//". What goes out is the
+ * resolved path, percent-encoded by URL, never the raw input.
+ */
+export function safeNextPath(value: unknown): string {
+  // eslint-disable-next-line no-control-regex
+  if (typeof value !== 'string' || !value.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return '/'
+  let url: URL
+  try {
+    url = new URL(value, PATH_BASE)
+  } catch {
+    return '/'
+  }
+  if (url.origin !== PATH_BASE || url.pathname.startsWith('//')) return '/'
+  return `${url.pathname}${url.search}${url.hash}`
+}
+
+export const NextPathSchema = z.unknown().optional().transform(safeNextPath)
 
 export const SignInSchema = z.object({
   email: EmailSchema,

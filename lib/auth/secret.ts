@@ -2,6 +2,7 @@
 // the e2e server) a random secret is created once and kept beside the database file, so
 // `npm start` needs no configuration and sessions survive restarts. Losing the file only
 // signs everybody out.
+import 'server-only'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'

@@ -1,143 +1,145 @@
-// Creating, editing and deleting one's own comments. Every function takes the caller as
-// resolved for this request and re-checks what it may do; ownership is part of the query.
+// Writing comments and reports: the data layer under lib/comments/operations.ts. Nothing here
+// authorizes; every function takes an author or reporter the operation already authorized.
 import 'server-only'
 import type { Caller } from '@/lib/auth/caller'
-import { canModerate } from '@/lib/auth/roles'
-import { awaitDurable } from '@/lib/comments/durability'
 import type { CommentPolicy } from '@/lib/comments/policy'
-import { hitRateLimits } from '@/lib/comments/rate-limit'
-import { COMMENT_SELECT, toCommentDto } from '@/lib/comments/threads'
-import type { CommentDto, CommentResult } from '@/lib/comments/types'
+import { COMMENT_SELECT, toCommentDto, visibleWhere } from '@/lib/comments/threads'
+import type { CommentDto, Viewer } from '@/lib/comments/types'
 import type { PrismaClient } from '@/lib/generated/prisma/client'
+import { hitRateLimits } from '@/lib/rate-limit'
+import { fail, ok, type Result } from '@/lib/result'
 
-export interface CreateCommentInput {
+export interface NewCommentRow {
+  episodeId: number
   sentenceId: number
+  /** The sentence's text now, kept with the comment as what it was written on. */
+  quote: string
+  parentId: number | null
   body: string
-  parentId?: number | null
   /** The client's address, for the per-IP limit. */
   ip: string
 }
 
-export async function createComment(
+/**
+ * Saves a new comment unless it repeats the author's recent text or passes a rate limit,
+ * checked in the same transaction as the insert so two posts cannot both pass.
+ */
+export async function insertComment(
   db: PrismaClient,
-  caller: Caller,
-  input: CreateCommentInput,
+  author: Caller,
+  row: NewCommentRow,
   policy: CommentPolicy,
-  now: Date = new Date(),
-): Promise<CommentResult<{ comment: CommentDto }>> {
-  if (caller.bannedAt) return { ok: false, error: 'banned' }
-  const sentence = await db.sentence.findUnique({
-    where: { id: input.sentenceId },
-    select: { id: true, episodeId: true, text: true, episode: { select: { commentsEnabled: true } } },
-  })
-  if (!sentence) return { ok: false, error: 'sentence-missing' }
-  if (!sentence.episode.commentsEnabled && !canModerate(caller.role))
-    return { ok: false, error: 'comments-off' }
-  if (input.parentId != null) {
-    const parent = await db.comment.findUnique({
-      where: { id: input.parentId },
-      select: { sentenceId: true, deletedAt: true },
-    })
-    if (!parent || parent.sentenceId !== sentence.id || parent.deletedAt)
-      return { ok: false, error: 'parent-invalid' }
-  }
-  const outcome = await db.$transaction(async (tx) => {
+  now: Date,
+): Promise<Result<CommentDto>> {
+  return db.$transaction(async (tx) => {
     if (policy.duplicateWindowMs > 0) {
       const duplicate = await tx.comment.findFirst({
         where: {
-          authorId: caller.id,
-          body: input.body,
+          authorId: author.id,
+          body: row.body,
           deletedAt: null,
           createdAt: { gte: new Date(now.getTime() - policy.duplicateWindowMs) },
         },
         select: { id: true },
       })
-      if (duplicate) return { ok: false as const, error: 'duplicate' as const }
+      if (duplicate) return fail({ error: 'duplicate' })
     }
     const limited = await hitRateLimits(
       tx,
       [
-        { key: `comment:user:${caller.id}`, rule: policy.accountRule },
-        { key: `comment:ip:${input.ip}`, rule: policy.ipRule },
+        { key: `comment:user:${author.id}`, rule: policy.accountRule },
+        { key: `comment:ip:${row.ip}`, rule: policy.ipRule },
       ],
       now,
     )
     if (!limited.ok)
-      return { ok: false as const, error: 'rate-limited' as const, retryAfterMs: limited.retryAfterMs }
-    const status = (await mustHold(tx, caller, policy)) ? 'held' : 'visible'
-    const row = await tx.comment.create({
+      return fail({ error: 'rate-limited', action: 'comment', retryAfterMs: limited.retryAfterMs })
+    const status = (await mustHold(tx, author, policy)) ? 'held' : 'visible'
+    const created = await tx.comment.create({
       data: {
-        episodeId: sentence.episodeId,
-        sentenceId: sentence.id,
-        parentId: input.parentId ?? null,
-        authorId: caller.id,
-        quote: sentence.text,
-        body: input.body,
+        episodeId: row.episodeId,
+        sentenceId: row.sentenceId,
+        parentId: row.parentId,
+        authorId: author.id,
+        quote: row.quote,
+        body: row.body,
         status,
         createdAt: now,
       },
       select: COMMENT_SELECT,
     })
-    return { ok: true as const, comment: toCommentDto(row) }
+    return ok(toCommentDto(created))
   })
-  if (!outcome.ok) return outcome
-  const durable = await awaitDurable()
-  if (!durable.ok)
-    return { ok: false, error: 'not-durable', waitedMs: durable.waitedMs, commentId: outcome.comment.id }
-  return outcome
 }
 
 /** New listeners' first comments wait for review when COMMENT_HOLD_FIRST is set. */
 async function mustHold(
   tx: Pick<PrismaClient, 'comment'>,
-  caller: Caller,
+  author: Caller,
   policy: CommentPolicy,
 ): Promise<boolean> {
-  if (policy.holdFirst === 0 || caller.role !== 'listener') return false
-  const approved = await tx.comment.count({ where: { authorId: caller.id, status: 'visible' } })
+  if (policy.holdFirst === 0 || author.role !== 'listener') return false
+  const approved = await tx.comment.count({ where: { authorId: author.id, status: 'visible' } })
   return approved < policy.holdFirst
 }
 
-export async function editComment(
+/** The comment's author and episode, or null when it does not exist or was deleted. */
+export async function findLiveComment(
   db: PrismaClient,
-  caller: Caller,
   commentId: number,
-  body: string,
-  now: Date = new Date(),
-): Promise<CommentResult<{ comment: CommentDto }>> {
-  if (caller.bannedAt) return { ok: false, error: 'banned' }
-  const existing = await db.comment.findUnique({
+): Promise<{ authorId: string; episodeId: number } | null> {
+  const row = await db.comment.findUnique({
     where: { id: commentId },
-    select: { authorId: true, deletedAt: true },
+    select: { authorId: true, episodeId: true, deletedAt: true },
   })
-  if (!existing || existing.deletedAt) return { ok: false, error: 'not-found' }
-  if (existing.authorId !== caller.id) return { ok: false, error: 'forbidden' }
+  return row && !row.deletedAt ? { authorId: row.authorId, episodeId: row.episodeId } : null
+}
+
+export async function updateCommentBody(
+  db: PrismaClient,
+  commentId: number,
+  authorId: string,
+  body: string,
+  now: Date,
+): Promise<CommentDto> {
+  // The author is part of the where: an edit never lands on someone else's comment.
   const row = await db.comment.update({
-    where: { id: commentId, authorId: caller.id },
+    where: { id: commentId, authorId },
     data: { body, editedAt: now },
     select: COMMENT_SELECT,
   })
-  return { ok: true, comment: toCommentDto(row) }
+  return toCommentDto(row)
 }
 
-/** Soft delete by the author (or a moderator): the row stays as a placeholder for replies. */
-export async function deleteComment(
-  db: PrismaClient,
-  caller: Caller,
-  commentId: number,
-  now: Date = new Date(),
-): Promise<CommentResult<{ episodeId: number }>> {
-  const existing = await db.comment.findUnique({
-    where: { id: commentId },
-    select: { authorId: true, deletedAt: true, episodeId: true },
-  })
-  if (!existing || existing.deletedAt) return { ok: false, error: 'not-found' }
-  const isAuthor = existing.authorId === caller.id
-  if (!isAuthor && !canModerate(caller.role)) return { ok: false, error: 'forbidden' }
-  if (isAuthor && caller.bannedAt) return { ok: false, error: 'banned' }
+/** Soft delete: the row stays as a placeholder for replies; its open reports are resolved. */
+export async function softDeleteComment(db: PrismaClient, commentId: number, now: Date): Promise<void> {
   await db.$transaction([
     db.comment.update({ where: { id: commentId }, data: { deletedAt: now, body: '' } }),
     db.commentReport.updateMany({ where: { commentId, resolvedAt: null }, data: { resolvedAt: now } }),
   ])
-  return { ok: true, episodeId: existing.episodeId }
+}
+
+/**
+ * Records `reporter`'s report on a comment they can see; reporting twice re-opens the report
+ * rather than counting the same person twice. Null when there is no such comment for them.
+ */
+export async function upsertReport(
+  db: PrismaClient,
+  reporter: Viewer,
+  commentId: number,
+  reason: string,
+): Promise<{ created: boolean } | null> {
+  const comment = await db.comment.findFirst({
+    where: { AND: [{ id: commentId, deletedAt: null }, visibleWhere(reporter)] },
+    select: { id: true },
+  })
+  if (!comment) return null
+  const key = { commentId_reporterId: { commentId, reporterId: reporter.id } }
+  const existing = await db.commentReport.findUnique({ where: key, select: { id: true } })
+  await db.commentReport.upsert({
+    where: key,
+    create: { commentId, reporterId: reporter.id, reason },
+    update: { resolvedAt: null, ...(reason ? { reason } : {}) },
+  })
+  return { created: !existing }
 }

@@ -1,8 +1,8 @@
 // The tunables of commenting (rate limits, duplicate window, hold for review), read from the
 // environment once. DAL functions take a policy argument so tests can pass their own.
 import 'server-only'
-import type { RateRule } from '@/lib/comments/rate-limit'
 import { env } from '@/lib/env'
+import type { RateRule } from '@/lib/rate-limit'
 
 export interface CommentPolicy {
   accountRule: RateRule

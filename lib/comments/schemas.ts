@@ -1,6 +1,7 @@
 // Input rules for comments, shared by the comment form (client) and the server actions and
 // API routes, so both sides reject the same things with the same words.
 import { z } from 'zod'
+import { MAX_ID } from '@/lib/validation'
 
 export const COMMENT_MAX_LENGTH = 2000
 export const REPORT_REASON_MAX_LENGTH = 500
@@ -10,10 +11,6 @@ const CommentBodySchema = z
   .trim()
   .min(1, { error: 'Write something first: a comment cannot be empty.' })
   .max(COMMENT_MAX_LENGTH, { error: `A comment can be at most ${COMMENT_MAX_LENGTH} characters.` })
-
-// SQLite ids fit in 64 bits, but Prisma's Int is 32-bit: a larger id would be a 500, not a 404.
-const MAX_ID = 2_147_483_647
-const IdSchema = z.coerce.number({ error: 'must be a number' }).int().positive().max(MAX_ID)
 
 export const NewCommentSchema = z.strictObject({
   body: CommentBodySchema,
@@ -35,9 +32,6 @@ export const ModerationActionSchema = z.strictObject({
   }),
 })
 export type ModerationAction = z.infer<typeof ModerationActionSchema>['action']
-
-/** Path parameters: sentence and comment ids are positive integers. */
-export const IdParamSchema = IdSchema
 
 /** Form fields arrive as strings; an empty parentId means a top-level comment. */
 export const CommentFormSchema = z.object({

@@ -2,7 +2,7 @@
 // Visibility lives in the query's where: everyone sees visible comments, authors also see
 // their own held ones, hosts and admins see everything.
 import 'server-only'
-import { canModerate } from '@/lib/auth/roles'
+import { roleAllows } from '@/lib/auth/policy'
 import type { CommentDto, CommentStatus, Viewer } from '@/lib/comments/types'
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client'
 
@@ -39,7 +39,7 @@ export function toCommentDto(row: CommentRow): CommentDto {
 }
 
 export function visibleWhere(viewer: Viewer | null): Prisma.CommentWhereInput {
-  if (viewer && canModerate(viewer.role)) return {}
+  if (viewer && roleAllows(viewer.role, 'moderate')) return {}
   const own: Prisma.CommentWhereInput[] = viewer ? [{ status: 'held', authorId: viewer.id }] : []
   return { OR: [{ status: 'visible' }, ...own] }
 }

@@ -26,19 +26,3 @@ export interface Viewer {
   id: string
   role: 'listener' | 'host' | 'admin'
 }
-
-/** Expected failures of comment operations; lib/comments/failures.ts maps them to words and HTTP statuses. */
-export type CommentFailure =
-  | { error: 'unauthenticated' }
-  | { error: 'forbidden' }
-  | { error: 'banned' }
-  | { error: 'not-found' }
-  | { error: 'sentence-missing' }
-  | { error: 'parent-invalid' }
-  | { error: 'comments-off' }
-  | { error: 'duplicate' }
-  | { error: 'rate-limited'; retryAfterMs: number }
-  /** Saved here, but the replica did not confirm it in time (REPLICA_URL set). */
-  | { error: 'not-durable'; waitedMs: number; commentId: number }
-
-export type CommentResult<T> = ({ ok: true } & T) | ({ ok: false } & CommentFailure)

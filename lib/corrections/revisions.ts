@@ -1,10 +1,7 @@
-// Reading history (per sentence, per episode) and reverting a revision. A revert puts the
-// revision's "before" state back on the sentence as a new revision, so history only grows.
+// Reading history, per sentence and per episode, newest first. The rows are written by the
+// one revision builder (lib/sentences/revisions.ts); reverting is lib/sentences/revert.ts.
 import 'server-only'
-import type { Caller } from '@/lib/auth/caller'
-import { editorFailure } from '@/lib/corrections/access'
-import { applyChange } from '@/lib/corrections/edits'
-import type { CorrectionResult, RevisionDto, RevisionKind, SentenceDto } from '@/lib/corrections/types'
+import type { RevisionDto, RevisionKind } from '@/lib/corrections/types'
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client'
 
 const REVISION_SELECT = {
@@ -68,49 +65,4 @@ export async function listEpisodeRevisions(
     select: REVISION_SELECT,
   })
   return rows.map(toRevisionDto)
-}
-
-/** Restores the sentence to the state before `revisionId`, whatever happened since. */
-export async function revertRevision(
-  db: PrismaClient,
-  caller: Caller | null,
-  revisionId: number,
-  reason = '',
-): Promise<CorrectionResult<{ sentence: SentenceDto; revisionId: number | null }>> {
-  const refused = editorFailure(caller)
-  if (refused || !caller) return { ok: false, ...(refused ?? { error: 'unauthenticated' }) }
-  return db.$transaction(async (tx) => {
-    const revision = await tx.revision.findUnique({ where: { id: revisionId } })
-    if (!revision) return { ok: false as const, error: 'not-found' as const, what: 'revision' as const }
-    // A split or merge changed several sentences; undoing one side alone would duplicate or lose words.
-    if (revision.kind === 'split' || revision.kind === 'merge')
-      return {
-        ok: false as const,
-        error: 'invalid' as const,
-        message: 'A split or a merge cannot be reverted; split or merge again instead.',
-      }
-    if (revision.sentenceId === null)
-      return { ok: false as const, error: 'not-found' as const, what: 'sentence' as const }
-    const current = await tx.sentence.findUnique({
-      where: { id: revision.sentenceId },
-      select: { version: true },
-    })
-    if (!current) return { ok: false as const, error: 'not-found' as const, what: 'sentence' as const }
-    return applyChange(
-      tx,
-      revision.sentenceId,
-      {
-        text: revision.beforeText,
-        speaker: revision.beforeSpeaker,
-        startMs: revision.beforeStartMs,
-        version: current.version,
-      },
-      {
-        authorId: caller.id,
-        kind: 'revert',
-        reason: reason || `Revert revision ${revision.id}`,
-        revertOfId: revision.id,
-      },
-    )
-  })
 }

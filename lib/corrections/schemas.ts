@@ -1,8 +1,8 @@
 // Input rules for corrections, shared by the editing forms (client), the server actions and
 // the API routes, so every side rejects the same things with the same words.
 import { z } from 'zod'
+import { SENTENCE_MAX_LENGTH } from '@/lib/sentences/sentence-text'
 
-export const SENTENCE_MAX_LENGTH = 2000
 export const SPEAKER_MAX_LENGTH = 100
 export const REASON_MAX_LENGTH = 500
 // Prisma's Int is 32-bit; a start time past ~596 hours would be a 500, not a 400.

@@ -53,15 +53,3 @@ export interface SuggestionDto {
   createdAt: string
   reviewedAt: string | null
 }
-
-/** Expected failures of corrections; lib/corrections/failures.ts maps them to words and statuses. */
-export type CorrectionFailure =
-  | { error: 'unauthenticated' }
-  | { error: 'forbidden' }
-  | { error: 'banned' }
-  | { error: 'not-found'; what: 'sentence' | 'revision' | 'suggestion' | 'episode' }
-  | { error: 'conflict'; current: SentenceDto; yours: SentenceChange & { version: number } }
-  | { error: 'invalid'; message: string }
-  | { error: 'already-reviewed' }
-
-export type CorrectionResult<T> = ({ ok: true } & T) | ({ ok: false } & CorrectionFailure)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { wordDiff } from './word-diff'
-import { bestAnchorIndex, isEarlierWording, quoteShare } from './re-anchor'
+import { bestAnchorIndex, isEarlierWording, quoteShare } from '@/lib/sentences/re-anchor'
 
 describe('wordDiff', () => {
   it('marks a corrected name as one deletion and one addition', () => {

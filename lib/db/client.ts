@@ -1,5 +1,6 @@
 // The one Prisma client (better-sqlite3 adapter) and the one raw SQLite handle of the
 // server process, both cached on globalThis so dev-mode reloads do not open new files.
+import 'server-only'
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from '@/lib/generated/prisma/client'
 import { databasePath, env } from '@/lib/env'
@@ -20,7 +21,7 @@ export function prisma(): PrismaClient {
   return cache.prisma
 }
 
-/** The raw handle for FTS5 queries (lib/sql.ts); opened read-write so it shares WAL mode. */
+/** The raw handle for FTS5 queries (lib/search/search-sql.ts) and structural sentence writes (lib/sentences/); opened read-write so it shares WAL mode. */
 export function sqlite(): SqliteDatabase {
   cache.sqlite ??= openSqlite(databasePath(env.DATABASE_URL))
   return cache.sqlite

@@ -1,5 +1,6 @@
 // Opening the SQLite file directly (better-sqlite3), for the parts Prisma does not cover:
 // FTS5 queries, bulk import, and CLIs. Every connection gets the same pragmas.
+import 'server-only'
 import Database from 'better-sqlite3'
 
 /** How long a writer waits for another connection's lock before giving up. */

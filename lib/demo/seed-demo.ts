@@ -2,16 +2,23 @@
 // to read and search. Never touches a database that already has episodes.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { importTranscript } from '@/lib/import/import-transcript'
-import { countEpisodes } from '@/lib/sentences/sentence-sql'
+import { countEpisodes } from '@/lib/sentences/episode-sql'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
+import { buildEpisode, writeEpisode, type ShowData } from '@/lib/seed/factories'
 
-export const DEMO_SHOW = { slug: 'small-database-show', title: 'The Small Database Show' }
+export const DEMO_SHOW: ShowData = { slug: 'small-database-show', title: 'The Small Database Show' }
 
+// Real transcript files, so the demo shows what the importer makes of WebVTT and "Starting point" text.
 const DEMO_EPISODES = [
-  { file: '001-sqlite-is-enough.vtt', title: 'Is SQLite enough?', publishedAt: '2026-10-05T09:00:00Z' },
   {
-    file: '002-streaming-backups.txt',
+    slug: '001-sqlite-is-enough',
+    extension: 'vtt',
+    title: 'Is SQLite enough?',
+    publishedAt: '2026-10-05T09:00:00Z',
+  },
+  {
+    slug: '002-streaming-backups',
+    extension: 'txt',
     title: 'Streaming backups to a bucket',
     publishedAt: '2026-10-12T09:00:00Z',
   },
@@ -23,18 +30,17 @@ const DEMO_FOLDER = fileURLToPath(new URL('../../prisma/demo/', import.meta.url)
 export function seedDemoData(db: SqliteDatabase, folder = DEMO_FOLDER): number {
   if (countEpisodes(db) > 0) return 0
   const load = db.transaction(() => {
-    for (const episode of DEMO_EPISODES) {
-      importTranscript(
+    for (const { slug, extension, title, publishedAt } of DEMO_EPISODES) {
+      const content = readFileSync(`${folder}/${slug}.${extension}`)
+      writeEpisode(
         db,
-        { name: episode.file, content: readFileSync(`${folder}/${episode.file}`) },
-        {
-          showSlug: DEMO_SHOW.slug,
-          metadata: {
-            showTitle: DEMO_SHOW.title,
-            episodeTitle: episode.title,
-            publishedAt: new Date(episode.publishedAt),
-          },
-        },
+        buildEpisode({
+          show: DEMO_SHOW,
+          slug,
+          title,
+          publishedAt: new Date(publishedAt),
+          transcript: { file: { extension, content } },
+        }),
       )
     }
   })

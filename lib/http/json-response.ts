@@ -13,7 +13,8 @@ export function errorJson(status: number, error: string, headers?: HeadersInit):
 
 export function failureResponse(failure: Failure): NextResponse {
   const headers: Record<string, string> = {}
-  if (failure.error === 'rate-limited') headers['Retry-After'] = String(retryAfterSeconds(failure.retryAfterMs))
+  if (failure.error === 'rate-limited')
+    headers['Retry-After'] = String(retryAfterSeconds(failure.retryAfterMs))
   const body: Record<string, unknown> = { error: failureMessage(failure) }
   if (failure.error === 'conflict') {
     body.current = failure.current

@@ -1,19 +1,20 @@
 // Importing one transcript file into the database, atomically: the whole file or nothing.
+// The sentences themselves are written by the sentence module (lib/sentences/), which owns
+// every structural write, so an import and a correction follow the same rules.
+import 'server-only'
 import { readTranscript } from '@/lib/transcripts/parse'
 import type { NormalizedTranscript } from '@/lib/transcripts/types'
 import {
-  deleteTranscript,
   findEpisode,
   findShowId,
   insertEpisode,
   insertShow,
-  transcriptWriter,
   updateEpisodeSource,
   type EpisodeImportFields,
-} from '@/lib/sentences/sentence-sql'
+} from '@/lib/sentences/episode-sql'
+import { clearTranscript, insertTranscript, realignTranscript } from '@/lib/sentences/transcript-writes'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
 import { baseName, slugFromFileName, titleFromSlug } from '@/lib/import/names'
-import { realignTranscript } from '@/lib/import/realign-transcript'
 
 export const DEFAULT_SHOW_SLUG = 'unsorted'
 
@@ -60,7 +61,7 @@ export function importTranscript(
   file: { name: string; content: Uint8Array | string },
   options: ImportOptions = {},
 ): ImportSummary {
-  const transcript = withCleanText(readTranscript(file.content))
+  const transcript = readTranscript(file.content)
   if (!transcript.segments.some((segment) => segment.sentences.length > 0)) {
     throw new ImportError('the transcript holds no sentences')
   }
@@ -87,7 +88,7 @@ export function importTranscript(
     const { episodeId, replaced } = upsertEpisode(db, fields, options.replace ?? false)
     // Replacing a transcript in use keeps sentence ids (comments, permalinks, history).
     if (replaced) realignTranscript(db, episodeId, transcript, importedAt)
-    else writeTranscript(db, episodeId, transcript, importedAt)
+    else insertTranscript(db, episodeId, transcript, importedAt)
     summary = {
       episodeSlug,
       showSlug,
@@ -103,7 +104,8 @@ export function importTranscript(
   })
 
   try {
-    write()
+    // BEGIN IMMEDIATE: a running server's corrections queue behind the import, not fail.
+    write.immediate()
   } catch (error) {
     if (!(error instanceof DryRunRollback)) throw error
   }
@@ -125,48 +127,12 @@ function upsertEpisode(
     throw new ImportError(`episode "${fields.slug}" already has a transcript; use --replace to replace it`)
   }
   // An episode row without sentences may still hold empty segments from an earlier import.
-  if (existing.sentenceCount === 0) deleteTranscript(db, existing.id)
+  if (existing.sentenceCount === 0) clearTranscript(db, existing.id)
   updateEpisodeSource(db, existing.id, fields)
   return { episodeId: existing.id, replaced: existing.sentenceCount > 0 }
-}
-
-function writeTranscript(
-  db: SqliteDatabase,
-  episodeId: number,
-  transcript: NormalizedTranscript,
-  now: string,
-): void {
-  const writer = transcriptWriter(db)
-  let sentencePosition = 0
-  transcript.segments.forEach((segment, segmentPosition) => {
-    const segmentId = writer.segment({
-      episodeId,
-      position: segmentPosition,
-      startMs: segment.startMs,
-      speaker: segment.speaker,
-    })
-    for (const sentence of segment.sentences) {
-      writer.sentence({ episodeId, segmentId, position: sentencePosition++, ...sentence, updatedAt: now })
-    }
-  })
 }
 
 function durationOf(transcript: NormalizedTranscript): number | null {
   const last = transcript.segments.at(-1)?.sentences.at(-1)
   return last ? (last.endMs ?? last.startMs) : null
-}
-
-// Control characters have no place in a transcript, and lib/sql.ts uses two of them as
-// snippet markers: stripped once, before either write path (new import or re-alignment).
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
-
-function withCleanText(transcript: NormalizedTranscript): NormalizedTranscript {
-  return {
-    ...transcript,
-    segments: transcript.segments.map((segment) => ({
-      ...segment,
-      sentences: segment.sentences.map((s) => ({ ...s, text: s.text.replace(CONTROL_CHARACTERS, '') })),
-    })),
-  }
 }

@@ -22,9 +22,23 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return errors
 }
 
+/**
+ * Whether every string in a parsed body (keys too) is well-formed Unicode. JSON may spell a lone
+ * surrogate (`"\ud800"`), which no database column can store; it is refused here, at the edge.
+ */
+export function isWellFormedDeep(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.isWellFormed()
+  if (value === null || typeof value !== 'object') return true
+  if (depth > 32) return false
+  if (Array.isArray(value)) return value.every((item) => isWellFormedDeep(item, depth + 1))
+  return Object.entries(value).every(([key, item]) => key.isWellFormed() && isWellFormedDeep(item, depth + 1))
+}
+
 /** A body checked against its schema: 400 with every issue, field by field for forms. */
 export function parseInput<T>(schema: z.ZodType<T>, raw: unknown): Result<T> {
   if (raw === MALFORMED_BODY) return invalid('The body is not valid JSON.')
+  if (!isWellFormedDeep(raw))
+    return invalid('The body holds invalid Unicode (a lone surrogate); send UTF-8 text.')
   const parsed = schema.safeParse(raw)
   if (!parsed.success) return invalid(issuesMessage(parsed.error), fieldErrorsOf(parsed.error))
   return ok(parsed.data)

@@ -7,6 +7,7 @@ export interface EpisodeRef {
   id: number
   showId: number
   slug: string
+  title: string
   commentsEnabled: boolean
 }
 
@@ -15,7 +16,7 @@ export async function episodeBySlug(db: PrismaClient, slug: string): Promise<Res
   if (typeof slug !== 'string' || slug.length === 0 || slug.length > 200) return notFound('episode')
   const episode = await db.episode.findUnique({
     where: { slug },
-    select: { id: true, showId: true, slug: true, commentsEnabled: true },
+    select: { id: true, showId: true, slug: true, title: true, commentsEnabled: true },
   })
   return episode ? ok(episode) : notFound('episode')
 }

@@ -27,6 +27,7 @@ describe('replication config', () => {
       REPLICATION_SYNC_INTERVAL_MS: '250',
       REPLICATION_RETENTION_MS: '0',
       REPLICATION_MIN_CHECKPOINT_PAGE_COUNT: '500',
+      REPLICATION_REPLICA_CHECK_INTERVAL_MS: '15000',
     })
     expect(config.databasePath).toBe('./prisma/dev.db')
     expect(config.env).toMatchObject({ S3_REGION: 'eu-west-1', S3_FORCE_PATH_STYLE: false })
@@ -37,6 +38,7 @@ describe('replication config', () => {
       syncIntervalMs: 250,
       retentionMs: 0,
       minCheckpointPageCount: 500,
+      replicaCheckIntervalMs: 15_000,
       snapshotIntervalMs: undefined,
     })
   })
@@ -52,6 +54,7 @@ describe('replication config', () => {
         AWS_ACCESS_KEY_ID: 'only-the-key',
         REPLICATION_SYNC_INTERVAL_MS: '0',
         REPLICATION_RETENTION_MS: '1.5',
+        REPLICATION_REPLICA_CHECK_INTERVAL_MS: '-1',
       })
     } catch (error) {
       message = (error as Error).message
@@ -64,6 +67,7 @@ describe('replication config', () => {
       'AWS_SECRET_ACCESS_KEY',
       'REPLICATION_SYNC_INTERVAL_MS',
       'REPLICATION_RETENTION_MS',
+      'REPLICATION_REPLICA_CHECK_INTERVAL_MS',
     ]) {
       expect(message).toContain(`  ${name}: `)
     }

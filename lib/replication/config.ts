@@ -55,6 +55,7 @@ const EnvSchema = z.object({
   REPLICATION_MAX_CHECKPOINT_PAGE_COUNT: pages,
   REPLICATION_TRUNCATE_PAGE_COUNT: pages,
   REPLICATION_STOP_TIMEOUT_MS: milliseconds,
+  REPLICATION_REPLICA_CHECK_INTERVAL_MS: milliseconds,
 })
 
 export type ReplicationEnv = z.infer<typeof EnvSchema>
@@ -119,5 +120,6 @@ export function replicatorOptionsFromConfig(
     maxCheckpointPageCount: env.REPLICATION_MAX_CHECKPOINT_PAGE_COUNT,
     truncatePageCount: env.REPLICATION_TRUNCATE_PAGE_COUNT,
     stopTimeoutMs: env.REPLICATION_STOP_TIMEOUT_MS,
+    replicaCheckIntervalMs: env.REPLICATION_REPLICA_CHECK_INTERVAL_MS,
   }
 }

@@ -1,7 +1,10 @@
 // Durable acknowledgement: wait until everything committed before a given instant is in the
-// replica, so a comment is acknowledged only once it is off the machine. Works across processes:
-// the replicator publishes `durableThroughMonotonicUs` in its status file after every sync whose
-// uploads all succeeded; the waiting process compares it with the instant it committed.
+// replica and restorable from it, so a comment is acknowledged only once it is off the machine.
+// Works across processes: a waiter touches the sync-request file; the replicator's next sync
+// uploads, then checks that the replica still holds the generation's snapshot (replacing a lost
+// one with a new generation first), and only then publishes `durableThroughMonotonicUs` in its
+// status file; the waiting process compares it with the instant it committed. The contract is in
+// README.md ("Durable acknowledgements").
 //
 // The instant is read from CLOCK_MONOTONIC (process.hrtime), which is one clock for every process
 // on the machine and never jumps with wall-clock changes. A sync records the instant *before* it

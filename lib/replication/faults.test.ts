@@ -56,12 +56,15 @@ describe('storage faults', () => {
     try {
       for (let round = 0; round < 3; round++) {
         insertNotes(fixture.app, 30, { payloadBytes: 800, label: `outage ${round}` })
-        await expect(replicator.syncOnce()).rejects.toThrow(/upload wal segment/)
+        // After a failure, each sync first checks that the bucket still holds the snapshot.
+        await expect(replicator.syncOnce()).rejects.toThrow(
+          round === 0 ? /upload wal segment/ : /check snapshot/,
+        )
       }
       expect(replicator.status()).toMatchObject({
         state: 'retrying',
         pendingObjects: 1,
-        lastError: expect.stringMatching(/wal segment/),
+        lastError: expect.stringMatching(/check snapshot .*snapshot\.lz4/),
       })
     } finally {
       server.resume()
@@ -91,10 +94,12 @@ describe('storage faults', () => {
     store.failing = true
     for (let round = 0; round < 4; round++) {
       insertNotes(fixture.app, 20, { payloadBytes: 1_000, label: `failing ${round}` })
-      await expect(replicator.syncOnce()).rejects.toThrow(/upload wal segment/)
+      await expect(replicator.syncOnce()).rejects.toThrow(
+        round === 0 ? /upload wal segment/ : /check snapshot/,
+      )
     }
     expect(replicator.status().lastError).toMatch(
-      /upload wal segment .*: injected fault: put generations\/.* refused/,
+      /check snapshot .*: injected fault: head generations\/.*\.snapshot\.lz4 refused/,
     )
     store.failing = false
     await replicator.syncOnce()

@@ -18,7 +18,13 @@ import {
 import { readWalHeader, readWalRange } from './wal-file'
 
 export type ResumeDecision =
-  | { readonly kind: 'resume'; readonly state: FollowState; readonly lastSnapshotAtMs: number }
+  | {
+      readonly kind: 'resume'
+      readonly state: FollowState
+      readonly lastSnapshotAtMs: number
+      /** The generation's newest snapshot: what a restore of its latest state starts from. */
+      readonly lastSnapshotKey: string
+    }
   | { readonly kind: 'new-generation'; readonly reason: string }
 
 export async function decideResume(store: ReplicaStore, walPath: string): Promise<ResumeDecision> {
@@ -67,5 +73,6 @@ export async function decideResume(store: ReplicaStore, walPath: string): Promis
       checksum: lastFrameChecksum(body, header.pageSize),
     },
     lastSnapshotAtMs: lastSnapshot.lastModifiedMs,
+    lastSnapshotKey: lastSnapshot.key,
   }
 }

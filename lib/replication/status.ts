@@ -28,6 +28,7 @@ export const ReplicationStatusSchema = z.object({
   uploadedObjects: z.number().int().nonnegative(),
   /** Objects copied from the WAL but not uploaded yet. */
   pendingObjects: z.number().int().nonnegative(),
+  /** Why the last sync failed; null once a sync succeeds again (and before any failed). */
   lastError: z.string().nullable(),
   lastErrorAtMs: z.number().int().nullable(),
 })
@@ -39,7 +40,9 @@ export const PublishedStatusSchema = ReplicationStatusSchema.extend({
   updatedAtMs: z.number().int(),
   /**
    * Every transaction committed before this instant of the machine's monotonic clock
-   * (CLOCK_MONOTONIC, microseconds; see durable.ts) is in the replica.
+   * (CLOCK_MONOTONIC, microseconds; see durable.ts) is in the replica, and the replica was found to
+   * hold the snapshot it rolls forward from after it was uploaded: it was restorable. Moves only
+   * when someone waits (a durable wait asks for a sync), so it may lag replicationLagMs.
    */
   durableThroughMonotonicUs: z.number().int().nullable(),
 })

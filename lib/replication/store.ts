@@ -21,6 +21,11 @@ export interface ReplicaStore {
   put(key: string, body: Uint8Array): Promise<void>
   /** The object's bytes, or null when it does not exist. */
   get(key: string): Promise<Uint8Array | null>
+  /**
+   * One object's size and time without its bytes (S3 HeadObject, a stat in a folder), or null when
+   * it does not exist. The replicator's cheap check that its generation's snapshot is still there.
+   */
+  head(key: string): Promise<StoredObject | null>
   /** Every object under `prefix`, all pages, sorted by key. */
   list(prefix: string): Promise<StoredObject[]>
   /** Deletes the keys; missing keys are not an error. */

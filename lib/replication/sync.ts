@@ -1,9 +1,11 @@
 // One sync step, as Litestream's DB.Sync + Replica.Sync: upload what is queued, copy newly
 // committed WAL frames into segments and upload them, checkpoint when due, then snapshots and
-// retention. Continuity lost anywhere means a new generation, whose snapshot is queued first.
+// retention. Continuity lost anywhere means a new generation, whose snapshot is queued first, and
+// so does a replica that lost the generation's snapshot (checkReplica).
 import { chooseCheckpoint, refreshReadLock, runCheckpoint } from './checkpoint'
 import type { CheckpointMode, DatabaseHandle } from './database'
 import { type Segment, WalFollower } from './follower'
+import { listReplica } from './listing'
 import type { ResolvedOptions } from './options'
 import { formatPosition, newGenerationId, type Position } from './position'
 import { enforceRetention } from './retention'
@@ -21,6 +23,11 @@ export class SyncEngine {
   private follower: WalFollower | null = null
   /** Everything before this position is in the replica. */
   shipped: Position | null = null
+  /**
+   * The current generation's newest snapshot in the replica (what a restore of the latest state
+   * starts from); null while the new generation's first snapshot is still queued.
+   */
+  private snapshotKey: string | null = null
   private lastSnapshotAtMs = 0
   /** Where the WAL stood at the last snapshot: an interval with no commit since takes none. */
   private lastSnapshotAt: { index: number; offset: number } | null = null
@@ -38,9 +45,11 @@ export class SyncEngine {
     return this.follower?.position.generation ?? null
   }
 
-  async step(): Promise<void> {
+  /** One sync step; with `checkReplicaFirst`, checks the replica (checkReplica) before uploading. */
+  async step(options: { checkReplicaFirst?: boolean } = {}): Promise<void> {
     const { store } = this.options
     if (!this.follower) await this.initialize()
+    else if (options.checkReplicaFirst) await this.checkReplica('before uploading')
     await this.shipper.flush(store)
     await this.copy()
     await this.shipper.flush(store)
@@ -60,6 +69,7 @@ export class SyncEngine {
     if (refreshed.kind === 'lost') return this.startGeneration(`${refreshed.reason} while resuming`)
     this.shipped = { generation: state.generation, index: state.index, offset: state.offset }
     this.lastSnapshotAtMs = decision.lastSnapshotAtMs
+    this.snapshotKey = decision.lastSnapshotKey
     this.options.logger.info(`resuming generation ${state.generation} at ${formatPosition(this.shipped)}`)
     if (tail.kind === 'copied') this.queue(tail.segments)
     this.queue(refreshed.segments)
@@ -70,6 +80,7 @@ export class SyncEngine {
     const generation = newGenerationId()
     this.options.logger.info(`starting generation ${generation}: ${reason}`)
     this.shipper.clear()
+    this.snapshotKey = null
     // A fresh read lock, taken after a no-op write so it holds a WAL read mark (see refreshReadLock).
     this.db.writeNoOpFrame(false, this.options.checkpointLockTimeoutMs)
     this.db.moveReadLock()
@@ -85,6 +96,67 @@ export class SyncEngine {
     if (first.kind === 'lost') throw new Error(`new generation ${generation}: ${first.reason}`)
     this.queue(first.segments)
     this.lastSnapshotAt = { index: 0, offset: this.follower.position.offset }
+  }
+
+  /**
+   * Checks (one HEAD) that the replica still holds the current generation's newest snapshot. When it
+   * does not (the bucket was emptied, deleted and recreated, or the folder wiped), nothing uploaded
+   * to this generation can be restored any more: start a new generation, whose snapshot holds every
+   * commit so far, and upload it. Returns false when it had to. Throws when storage fails.
+   */
+  async checkReplica(when: string): Promise<boolean> {
+    const key = this.snapshotKey
+    // No snapshot shipped yet: nothing of this generation is in the replica (the snapshot goes first).
+    if (!this.follower || key === null) return true
+    if (await this.holds(key)) return true
+    const { store, logger } = this.options
+    logger.warn(
+      `${store.description} no longer holds snapshot ${key} (emptied or replaced?), checked ${when}: starting a new generation`,
+    )
+    await this.removeUnrestorable(this.follower.position.generation)
+    await this.startGeneration(`the replica lost snapshot ${key}`)
+    await this.shipper.flush(store)
+    return false
+  }
+
+  /**
+   * Before a durable acknowledgement, after the last upload: the snapshot that everything uploaded
+   * rolls forward from is in the replica, so all of it can be restored now. A lost snapshot is
+   * replaced by a new generation, which is checked in turn.
+   */
+  async ensureRestorable(): Promise<void> {
+    if (await this.checkReplica('before a durable acknowledgement')) return
+    const key = this.snapshotKey
+    if (key === null || !(await this.holds(key)))
+      throw new Error(`${this.options.store.description} does not keep snapshot ${key} it just accepted`)
+  }
+
+  /**
+   * Deletes what is left of a generation that has no snapshot at all (WAL segments uploaded after
+   * the loss, or left over from before it): nothing can restore them, and `litestream restore`
+   * would pick that generation if its last upload ties with the new generation's first one.
+   * A generation that still has an older snapshot is left alone: it can restore up to there.
+   */
+  private async removeUnrestorable(generation: string): Promise<void> {
+    const { store, logger } = this.options
+    const found = (await listReplica(store, generation)).generations[0]
+    if (!found || found.snapshots.length > 0 || found.segments.length === 0) return
+    try {
+      await store.delete(found.segments.map((s) => s.key))
+    } catch (error) {
+      throw new Error(`delete the WAL segments of lost generation ${generation}`, { cause: error })
+    }
+    logger.info(
+      `removed ${found.segments.length} WAL segments of generation ${generation}, which no snapshot can restore`,
+    )
+  }
+
+  private async holds(key: string): Promise<boolean> {
+    try {
+      return (await this.options.store.head(key)) !== null
+    } catch (error) {
+      throw new Error(`check snapshot ${key}`, { cause: error })
+    }
   }
 
   private async copy(): Promise<void> {
@@ -184,6 +256,7 @@ export class SyncEngine {
   }
 
   private onShipped(object: QueuedObject): void {
+    if (object.kind === 'snapshot') this.snapshotKey = object.key
     // A snapshot moves the position only when it opens a new generation.
     if (object.kind === 'wal' || object.shipped.generation !== this.shipped?.generation)
       this.shipped = object.shipped

@@ -1,9 +1,9 @@
 // Search parameters from the URL, validated at the edge. The page is lenient (a bad page
 // number falls back to 1); the JSON API is strict and answers 400 with the reason.
 import { z } from 'zod'
+import { MAX_QUERY_CHARS } from '@/lib/search/query'
 import { SEARCH_MAX_LIMIT, SEARCH_PAGE_SIZE } from '@/lib/search/search'
 
-const MAX_QUERY_CHARS = 1000
 const MAX_OFFSET = 10_000
 
 const optionalFilter = z
@@ -15,7 +15,12 @@ const optionalFilter = z
 
 /** `/search?q=&page=&show=&speaker=`; every field forgiving. */
 export const SearchPageParamsSchema = z.object({
-  q: z.string().max(MAX_QUERY_CHARS).catch('').default(''),
+  // Cut one past the limit, so the page still says the query is too long (lib/search/query.ts).
+  q: z
+    .string()
+    .transform((q) => q.slice(0, MAX_QUERY_CHARS + 1))
+    .catch('')
+    .default(''),
   page: z.coerce.number().int().min(1).max(500).catch(1).default(1),
   show: optionalFilter.catch(undefined),
   speaker: optionalFilter.catch(undefined),

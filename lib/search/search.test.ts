@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { freshDatabase } from '../../tests/support/database'
 import { importTranscript } from '../import/import-transcript'
+import { buildEpisode, buildSentences, writeEpisode } from '../seed/factories'
 import { searchTranscripts, snippetToHtml, splitSnippet } from './search'
 import { MATCH_END, MATCH_START, RANK_WINDOW } from './search-sql'
 
@@ -117,20 +118,13 @@ describe('snippets', () => {
 describe('ranking a very common word', () => {
   function manySentences(count: number) {
     const db = freshDatabase()
-    importTranscript(db, { name: 'seed.vtt', content: EPISODE_TWO })
-    const insert = db.prepare(
-      `INSERT INTO Sentence (episodeId, segmentId, position, startMs, text) SELECT episodeId, segmentId, ?, ?, ? FROM Sentence LIMIT 1`,
+    // Every 7th sentence is short, so bm25 ranks it above its longer neighbours.
+    const sentences = Array.from({ length: count }, (_, index) =>
+      index % 7 === 0
+        ? `Common word ${index}.`
+        : `The common word again in a longer sentence number ${index}.`,
     )
-    db.transaction(() => {
-      for (let index = 0; index < count; index++) {
-        // Every 7th sentence is short, so bm25 ranks it above its longer neighbours.
-        const text =
-          index % 7 === 0
-            ? `Common word ${index}.`
-            : `The common word again in a longer sentence number ${index}.`
-        insert.run(index + 1, index * 1000, text)
-      }
-    })()
+    writeEpisode(db, buildEpisode({ transcript: { sentences: buildSentences(sentences) } }))
     return db
   }
 

@@ -1,82 +1,15 @@
-// The raw SQL of transcript structure: inserting shows, episodes, segments and sentences in bulk
-// (an import), and rewriting an episode's sentences in place (a re-import). Prisma would make
-// bulk writes ten times slower. Statements take plain parameters, never string-built input.
+// The raw SQL of transcript structure: sentence and segment rows, the revisions that record
+// their changes, and the comments and suggestions that move with them. Only the structural
+// writes of lib/sentences/ call these, inside one write transaction; the FTS5 index follows
+// through its triggers. Statements take plain parameters, never string-built input.
+import 'server-only'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
+import type { RevisionKind } from '@/lib/corrections/types'
+import { statement } from '@/lib/sentences/statements'
 
-export interface EpisodeRow {
-  id: number
-  showId: number
-  slug: string
-  sentenceCount: number
-}
-
-export function findShowId(db: SqliteDatabase, slug: string): number | null {
-  const row = db.prepare(`SELECT id FROM Show WHERE slug = ?`).get(slug) as { id: number } | undefined
-  return row?.id ?? null
-}
-
-export function insertShow(
-  db: SqliteDatabase,
-  show: { slug: string; title: string; createdAt: string },
-): number {
-  return Number(
-    db
-      .prepare(`INSERT INTO Show (slug, title, createdAt) VALUES (?, ?, ?)`)
-      .run(show.slug, show.title, show.createdAt).lastInsertRowid,
-  )
-}
-
-export function findEpisode(db: SqliteDatabase, slug: string): EpisodeRow | null {
-  const row = db
-    .prepare(
-      `SELECT e.id, e.showId, e.slug, (SELECT count(*) FROM Sentence WHERE episodeId = e.id) AS sentenceCount
-       FROM Episode e WHERE e.slug = ?`,
-    )
-    .get(slug) as EpisodeRow | undefined
-  return row ?? null
-}
-
-export interface EpisodeImportFields {
-  showId: number
-  slug: string
-  title: string
-  publishedAt: string | null
-  durationMs: number | null
-  sourceFormat: string
-  sourceName: string
-  importedAt: string
-}
-
-export function insertEpisode(db: SqliteDatabase, episode: EpisodeImportFields): number {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO Episode (showId, slug, title, publishedAt, durationMs, sourceFormat, sourceName, importedAt, createdAt)
-         VALUES (@showId, @slug, @title, @publishedAt, @durationMs, @sourceFormat, @sourceName, @importedAt, @importedAt)`,
-      )
-      .run(episode).lastInsertRowid,
-  )
-}
-
-export function updateEpisodeSource(
-  db: SqliteDatabase,
-  episodeId: number,
-  episode: EpisodeImportFields,
-): void {
-  db.prepare(
-    `UPDATE Episode SET durationMs = @durationMs, sourceFormat = @sourceFormat, sourceName = @sourceName,
-       importedAt = @importedAt WHERE id = @id`,
-  ).run({ ...episode, id: episodeId })
-}
-
-/** Removes an episode's transcript (segments cascade to sentences; triggers update the index). */
-export function deleteTranscript(db: SqliteDatabase, episodeId: number): void {
-  db.prepare(`DELETE FROM Sentence WHERE episodeId = ?`).run(episodeId)
-  db.prepare(`DELETE FROM Segment WHERE episodeId = ?`).run(episodeId)
-}
-
-/** A sentence row as the importer writes it. */
-export interface SentenceWriteFields {
+/** A sentence row as the structural writes store it (version and id are the database's). */
+export interface SentenceFields {
+  episodeId: number
   segmentId: number
   position: number
   startMs: number
@@ -86,78 +19,189 @@ export interface SentenceWriteFields {
   updatedAt: string
 }
 
-export interface TranscriptWriter {
-  segment(fields: { episodeId: number; position: number; startMs: number; speaker: string | null }): number
-  sentence(fields: SentenceWriteFields & { episodeId: number }): number
-}
-
-/** Prepared inserts for one import run; prepare once, call per row inside a transaction. */
-export function transcriptWriter(db: SqliteDatabase): TranscriptWriter {
-  const segment = db.prepare(
-    `INSERT INTO Segment (episodeId, position, startMs, speaker) VALUES (@episodeId, @position, @startMs, @speaker)`,
-  )
-  const sentence = db.prepare(
-    `INSERT INTO Sentence (episodeId, segmentId, position, startMs, endMs, speaker, text, version, updatedAt)
-     VALUES (@episodeId, @segmentId, @position, @startMs, @endMs, @speaker, @text, 1, @updatedAt)`,
-  )
-  return {
-    segment: (fields) => Number(segment.run(fields).lastInsertRowid),
-    sentence: (fields) => Number(sentence.run(fields).lastInsertRowid),
-  }
-}
-
-// --- Re-import: aligning a corrected transcript with the stored one (lib/import/realign-transcript.ts)
-
-export interface StoredSentenceRow {
+export interface SentenceRow extends Omit<SentenceFields, 'updatedAt'> {
   id: number
-  position: number
-  text: string
+  version: number
 }
 
-export function listStoredSentences(db: SqliteDatabase, episodeId: number): StoredSentenceRow[] {
-  return db
-    .prepare(`SELECT id, position, text FROM Sentence WHERE episodeId = ? ORDER BY position, id`)
-    .all(episodeId) as StoredSentenceRow[]
+const SENTENCE_COLUMNS = `id, episodeId, segmentId, position, startMs, endMs, speaker, text, version`
+
+export function sentenceById(db: SqliteDatabase, id: number): SentenceRow | null {
+  const row = statement(db, `SELECT ${SENTENCE_COLUMNS} FROM Sentence WHERE id = ?`).get(id)
+  return (row as SentenceRow | undefined) ?? null
 }
 
-export function listSegmentIds(db: SqliteDatabase, episodeId: number): number[] {
-  const rows = db.prepare(`SELECT id FROM Segment WHERE episodeId = ?`).all(episodeId) as { id: number }[]
-  return rows.map((row) => row.id)
+/** The sentence right before (`-1`) or after (`1`) a position in the episode. */
+export function neighbourOf(db: SqliteDatabase, sentence: SentenceRow, side: -1 | 1): SentenceRow | null {
+  const sql =
+    side === 1
+      ? `SELECT ${SENTENCE_COLUMNS} FROM Sentence WHERE episodeId = ? AND position > ? ORDER BY position ASC LIMIT 1`
+      : `SELECT ${SENTENCE_COLUMNS} FROM Sentence WHERE episodeId = ? AND position < ? ORDER BY position DESC LIMIT 1`
+  const row = statement(db, sql).get(sentence.episodeId, sentence.position)
+  return (row as SentenceRow | undefined) ?? null
 }
 
-export interface RealignWriter {
-  /** Rewrites a kept sentence in place; its version goes up when text, start or speaker changed. */
-  update(fields: SentenceWriteFields & { id: number }): void
-  commentsOf(sentenceId: number): { id: number; quote: string }[]
-  moveComment(commentId: number, sentenceId: number): void
-  moveSuggestions(fromSentenceId: number, toSentenceId: number): void
-  deleteSentence(id: number): void
-  deleteSegment(id: number): void
+export function episodeSentences(db: SqliteDatabase, episodeId: number): SentenceRow[] {
+  return statement(
+    db,
+    `SELECT ${SENTENCE_COLUMNS} FROM Sentence WHERE episodeId = ? ORDER BY position, id`,
+  ).all(episodeId) as SentenceRow[]
 }
 
-export function realignWriter(db: SqliteDatabase): RealignWriter {
-  // SET expressions read the row's old values, so the CASE compares old with new.
-  const update = db.prepare(
+export function sentencesBySpeaker(db: SqliteDatabase, episodeId: number, speaker: string): SentenceRow[] {
+  return statement(
+    db,
+    `SELECT ${SENTENCE_COLUMNS} FROM Sentence WHERE episodeId = ? AND speaker = ? ORDER BY position`,
+  ).all(episodeId, speaker) as SentenceRow[]
+}
+
+export function insertSentenceRow(db: SqliteDatabase, fields: SentenceFields): number {
+  return Number(
+    statement(
+      db,
+      `INSERT INTO Sentence (episodeId, segmentId, position, startMs, endMs, speaker, text, version, updatedAt)
+       VALUES (@episodeId, @segmentId, @position, @startMs, @endMs, @speaker, @text, 1, @updatedAt)`,
+    ).run(fields).lastInsertRowid,
+  )
+}
+
+/**
+ * Rewrites a sentence row. The one version rule: the version goes up by one when the text,
+ * the speaker or the start changed, and only then (SET expressions read the old values).
+ */
+export function updateSentenceRow(
+  db: SqliteDatabase,
+  id: number,
+  fields: Omit<SentenceFields, 'episodeId'>,
+): void {
+  statement(
+    db,
     `UPDATE Sentence SET segmentId = @segmentId, position = @position, startMs = @startMs, endMs = @endMs,
        speaker = @speaker, text = @text, updatedAt = @updatedAt,
        version = version + (CASE WHEN text IS NOT @text OR startMs IS NOT @startMs OR speaker IS NOT @speaker THEN 1 ELSE 0 END)
      WHERE id = @id`,
-  )
-  const comments = db.prepare(`SELECT id, quote FROM Comment WHERE sentenceId = ?`)
-  const moveComment = db.prepare(`UPDATE Comment SET sentenceId = ? WHERE id = ?`)
-  const moveSuggestions = db.prepare(`UPDATE Suggestion SET sentenceId = ? WHERE sentenceId = ?`)
-  const deleteSentence = db.prepare(`DELETE FROM Sentence WHERE id = ?`)
-  const deleteSegment = db.prepare(`DELETE FROM Segment WHERE id = ?`)
-  return {
-    update: (fields) => void update.run(fields),
-    commentsOf: (sentenceId) => comments.all(sentenceId) as { id: number; quote: string }[],
-    moveComment: (commentId, sentenceId) => void moveComment.run(sentenceId, commentId),
-    moveSuggestions: (from, to) => void moveSuggestions.run(to, from),
-    deleteSentence: (id) => void deleteSentence.run(id),
-    deleteSegment: (id) => void deleteSegment.run(id),
-  }
+  ).run({ ...fields, id })
 }
 
-export function countEpisodes(db: SqliteDatabase): number {
-  return (db.prepare(`SELECT count(*) AS n FROM Episode`).get() as { n: number }).n
+export function deleteSentenceRow(db: SqliteDatabase, id: number): void {
+  statement(db, `DELETE FROM Sentence WHERE id = ?`).run(id)
+}
+
+/** Moves every sentence after `position` by `delta` places, to open or close a gap. */
+export function shiftPositionsAfter(
+  db: SqliteDatabase,
+  episodeId: number,
+  position: number,
+  delta: number,
+): void {
+  statement(db, `UPDATE Sentence SET position = position + ? WHERE episodeId = ? AND position > ?`).run(
+    delta,
+    episodeId,
+    position,
+  )
+}
+
+export interface SegmentFields {
+  episodeId: number
+  position: number
+  startMs: number
+  speaker: string | null
+}
+
+export function insertSegmentRow(db: SqliteDatabase, fields: SegmentFields): number {
+  return Number(
+    statement(
+      db,
+      `INSERT INTO Segment (episodeId, position, startMs, speaker) VALUES (@episodeId, @position, @startMs, @speaker)`,
+    ).run(fields).lastInsertRowid,
+  )
+}
+
+export function episodeSegmentIds(db: SqliteDatabase, episodeId: number): number[] {
+  const rows = statement(db, `SELECT id FROM Segment WHERE episodeId = ?`).all(episodeId) as { id: number }[]
+  return rows.map((row) => row.id)
+}
+
+/** Deletes a segment once no sentence is left in it. */
+export function deleteSegmentIfEmpty(db: SqliteDatabase, segmentId: number): void {
+  statement(
+    db,
+    `DELETE FROM Segment WHERE id = ? AND NOT EXISTS (SELECT 1 FROM Sentence WHERE segmentId = Segment.id)`,
+  ).run(segmentId)
+}
+
+export function renameSegmentSpeaker(db: SqliteDatabase, episodeId: number, from: string, to: string): void {
+  statement(db, `UPDATE Segment SET speaker = ? WHERE episodeId = ? AND speaker = ?`).run(to, episodeId, from)
+}
+
+/** Removes an episode's transcript (triggers update the index; comments keep their rows). */
+export function deleteTranscriptRows(db: SqliteDatabase, episodeId: number): void {
+  statement(db, `DELETE FROM Sentence WHERE episodeId = ?`).run(episodeId)
+  statement(db, `DELETE FROM Segment WHERE episodeId = ?`).run(episodeId)
+}
+
+export function commentsOn(db: SqliteDatabase, sentenceId: number): { id: number; quote: string }[] {
+  return statement(db, `SELECT id, quote FROM Comment WHERE sentenceId = ? ORDER BY id`).all(sentenceId) as {
+    id: number
+    quote: string
+  }[]
+}
+
+export function moveComment(db: SqliteDatabase, commentId: number, sentenceId: number): void {
+  statement(db, `UPDATE Comment SET sentenceId = ? WHERE id = ?`).run(sentenceId, commentId)
+}
+
+export function moveAllComments(db: SqliteDatabase, fromSentenceId: number, toSentenceId: number): void {
+  statement(db, `UPDATE Comment SET sentenceId = ? WHERE sentenceId = ?`).run(toSentenceId, fromSentenceId)
+}
+
+export function moveSuggestions(db: SqliteDatabase, fromSentenceId: number, toSentenceId: number): void {
+  statement(db, `UPDATE Suggestion SET sentenceId = ? WHERE sentenceId = ?`).run(toSentenceId, fromSentenceId)
+}
+
+export interface RevisionFields {
+  episodeId: number
+  sentenceId: number
+  authorId: string
+  creditedToId: string | null
+  kind: RevisionKind
+  reason: string
+  revertOfId: number | null
+  beforeText: string
+  afterText: string
+  beforeSpeaker: string | null
+  afterSpeaker: string | null
+  beforeStartMs: number
+  afterStartMs: number
+  version: number
+  createdAt: string
+}
+
+export function insertRevisionRow(db: SqliteDatabase, fields: RevisionFields): number {
+  return Number(
+    statement(
+      db,
+      `INSERT INTO Revision (episodeId, sentenceId, authorId, creditedToId, kind, reason, revertOfId, beforeText,
+         afterText, beforeSpeaker, afterSpeaker, beforeStartMs, afterStartMs, version, createdAt)
+       VALUES (@episodeId, @sentenceId, @authorId, @creditedToId, @kind, @reason, @revertOfId, @beforeText,
+         @afterText, @beforeSpeaker, @afterSpeaker, @beforeStartMs, @afterStartMs, @version, @createdAt)`,
+    ).run(fields).lastInsertRowid,
+  )
+}
+
+export interface RevisionRow {
+  id: number
+  sentenceId: number | null
+  kind: RevisionKind
+  beforeText: string
+  beforeSpeaker: string | null
+  beforeStartMs: number
+}
+
+export function revisionById(db: SqliteDatabase, id: number): RevisionRow | null {
+  const row = statement(
+    db,
+    `SELECT id, sentenceId, kind, beforeText, beforeSpeaker, beforeStartMs FROM Revision WHERE id = ?`,
+  ).get(id)
+  return (row as RevisionRow | undefined) ?? null
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeCharacterReferences } from './character-references'
+import { decodeAnnotationReferences, decodeCharacterReferences } from './character-references'
 
 describe('decodeCharacterReferences', () => {
   it('decodes the references WebVTT names and any other HTML name', () => {
@@ -23,5 +23,25 @@ describe('decodeCharacterReferences', () => {
 
   it('leaves unknown names and bare ampersands as written', () => {
     expect(decodeCharacterReferences('AT&T &bogus; & more')).toBe('AT&T &bogus; & more')
+  })
+
+  // The HTML spec's named character reference state, which WebVTT cue text follows: the longest
+  // legacy name that prefixes the text is taken even when more letters follow.
+  it.each([
+    ['&notit;', '\u00acit;'],
+    ['&copy2024 Ana', '\u00a92024 Ana'],
+    ['&ampersand', '&ersand'],
+    ['&amp', '&'],
+    ['&#x110000;', '\ufffd'],
+    ['&#0;', '\ufffd'],
+    ['&#65 and &#x41', 'A and A'],
+    ['&notin; &NotEqualTilde;', '\u2209 \u2242\u0338'],
+  ])('decodes %j in text as HTML does', (input, decoded) => {
+    expect(decodeCharacterReferences(input)).toBe(decoded)
+  })
+
+  it('keeps legacy names followed by a letter, digit or "=" as written in an annotation, as in an attribute', () => {
+    expect(decodeAnnotationReferences('&notit; &copy2024 &not=')).toBe('&notit; &copy2024 &not=')
+    expect(decodeAnnotationReferences('Tom &amp Ana &eacute;mile &not;')).toBe('Tom & Ana \u00e9mile \u00ac')
   })
 })

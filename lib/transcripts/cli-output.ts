@@ -6,6 +6,8 @@ const FORMAT_NAMES: Record<TranscriptFormat, string> = {
   srt: 'SRT',
   'podcast-json': 'Podcasting 2.0 JSON',
   'starting-point': '"Starting point is" text',
+  html: 'HTML',
+  'plain-text': 'plain text',
 }
 const REPAIRS_SHOWN = 10
 

@@ -24,6 +24,9 @@ export function detectFormat(input: string): TranscriptFormat {
       1,
     )
   }
+  // The Podcasting 2.0 HTML transcript (<cite>, <time>, <p>); an HTML page is the only text
+  // transcript that opens with markup.
+  if (trimmed.startsWith('<')) return 'html'
   const lines = splitLines(text).slice(0, LINES_TO_SNIFF)
   const filled = lines.filter((line) => line.trim() !== '')
   const [first = '', second = ''] = filled

@@ -2,6 +2,8 @@
 import { decodeTranscriptBytes } from './decode'
 import { detectFormat } from './detect-format'
 import { normalizeTranscript } from './normalize'
+import { parseHtmlTranscript } from './parse-html'
+import { parsePlainTextTranscript } from './parse-plain-text'
 import { parsePodcastJson } from './parse-podcast-json'
 import { parseSrt } from './parse-srt'
 import { parseStartingPoint } from './parse-starting-point'
@@ -13,18 +15,24 @@ const PARSERS: Record<TranscriptFormat, (text: string) => ParsedTranscript> = {
   srt: parseSrt,
   'podcast-json': parsePodcastJson,
   'starting-point': parseStartingPoint,
+  html: parseHtmlTranscript,
+  'plain-text': parsePlainTextTranscript,
 }
 
 /**
- * Parses a transcript in any supported format, detected from its content. Bytes must be UTF-8
- * (a BOM is allowed). Throws TranscriptParseError when the file is not a usable transcript.
+ * Parses a transcript in any supported format, detected from its content unless `format` says
+ * (a feed's MIME type: plain text has no layout to detect). Bytes must be UTF-8 (a BOM is
+ * allowed). Throws TranscriptParseError when the file is not a usable transcript.
  */
-export function parseTranscript(content: string | Uint8Array): ParsedTranscript {
+export function parseTranscript(content: string | Uint8Array, format?: TranscriptFormat): ParsedTranscript {
   const text = typeof content === 'string' ? content : decodeTranscriptBytes(content)
-  return PARSERS[detectFormat(text)](text)
+  return PARSERS[format ?? detectFormat(text)](text)
 }
 
 /** parseTranscript, then normalizeTranscript: sentences and segments ready to store. */
-export function readTranscript(content: string | Uint8Array): NormalizedTranscript {
-  return normalizeTranscript(parseTranscript(content))
+export function readTranscript(
+  content: string | Uint8Array,
+  format?: TranscriptFormat,
+): NormalizedTranscript {
+  return normalizeTranscript(parseTranscript(content, format))
 }

@@ -1,7 +1,7 @@
 // Shapes shared by every transcript parser, the normalizer, the importer and the CLIs.
 // Times are integer milliseconds from the start of the episode.
 
-export type TranscriptFormat = 'vtt' | 'srt' | 'podcast-json' | 'starting-point'
+export type TranscriptFormat = 'vtt' | 'srt' | 'podcast-json' | 'starting-point' | 'html' | 'plain-text'
 
 /** One timed block as the source file has it (a WebVTT/SRT cue, a JSON segment, a "Starting point" paragraph). */
 export interface Cue {

@@ -1,6 +1,6 @@
 // WebVTT cue text to plain text per voice: the spec's cue text tokenizer and tree building
 // (https://w3c.github.io/webvtt/#cue-text-parsing-rules), keeping only what a transcript needs.
-import { decodeCharacterReferences } from './character-references'
+import { decodeAnnotationReferences, decodeCharacterReferences } from './character-references'
 import type { VoiceRun } from './speakers'
 import { foldWhitespace } from './text'
 
@@ -55,7 +55,7 @@ function readTag(reader: Reader, tag: string): void {
   if (!CONTAINERS.has(name)) return
   const annotationStart = tag.search(/[ \t\n\f\r]/)
   const annotation = annotationStart === -1 ? '' : foldWhitespace(tag.slice(annotationStart))
-  const voice = name === 'v' && annotation !== '' ? decodeCharacterReferences(annotation) : null
+  const voice = name === 'v' && annotation !== '' ? decodeAnnotationReferences(annotation) : null
   reader.open.push({ name, voice })
   if (voice != null) switchVoice(reader, voice)
 }

@@ -5,15 +5,20 @@ import { createCommentHandler } from '../../lib/api/comment-api'
 import { hashApiToken } from '../../lib/auth/api-tokens'
 import { createAuth } from '../../lib/auth/auth'
 import { NextPathSchema } from '../../lib/auth/schemas'
-import { apiRequest, freshApp, makeUser } from '../support/app-database'
+import { CLIENT_ADDRESS_HEADER } from '../../lib/http/client-address'
+import { apiRequest, freshApp, makeUser, type TestApp } from '../support/app-database'
+
+/** Signs up, then signs in: the sign-in response carries the session cookie. */
+async function signedIn(app: TestApp, email: string, name: string): Promise<Response> {
+  await app.auth.api.signUpEmail({ body: { email, password: 'long enough password', name } })
+  return app.auth.api.signInEmail({ body: { email, password: 'long enough password' }, asResponse: true })
+}
 
 describe('sessions', () => {
-  it('signs up with an httpOnly SameSite=Lax cookie that authenticates API calls', async () => {
+  it('signs in (after signing up) with an httpOnly SameSite=Lax cookie that authenticates API calls', async () => {
     const app = await freshApp()
-    const response = await app.auth.api.signUpEmail({
-      body: { email: 'cookie@example.test', password: 'long enough password', name: 'Cookie' },
-      asResponse: true,
-    })
+    // Sign-up signs nobody in (it must not tell a new email from a taken one); sign-in does.
+    const response = await signedIn(app, 'cookie@example.test', 'Cookie')
     expect(response.status).toBe(200)
     const setCookie = response.headers.get('set-cookie') ?? ''
     expect(setCookie).toMatch(/HttpOnly/i)
@@ -86,7 +91,7 @@ describe('the /api/auth endpoints', () => {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
-            'x-forwarded-for': '198.51.100.9',
+            [CLIENT_ADDRESS_HEADER]: '198.51.100.9',
             origin: 'http://127.0.0.1:3999',
           },
           body: JSON.stringify({ email: 'nobody@example.test', password: 'wrong password!' }),
@@ -96,20 +101,27 @@ describe('the /api/auth endpoints', () => {
     for (let i = 0; i < 4; i++) statuses.push((await attempt()).status)
     expect(statuses.slice(0, 3).every((status) => status === 401)).toBe(true)
     expect(statuses[3]).toBe(429)
-    expect(await app.db.rateLimit.count()).toBeGreaterThan(0)
+    // The app's one limiter counts sign-in now (lib/rate-limit.ts), not better-auth's own.
+    expect(await app.db.rateCounter.count()).toBeGreaterThan(0)
   })
 
   it('ignores the session cookie on a request from another origin', async () => {
     const app = await freshApp()
-    const response = await app.auth.api.signUpEmail({
-      body: { email: 'csrf@example.test', password: 'long enough password', name: 'C' },
-      asResponse: true,
-    })
+    const response = await signedIn(app, 'csrf@example.test', 'C')
     const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!
     const request = apiRequest('POST', '/x', { cookie, body: { body: 'forged' } })
     request.headers.set('origin', 'https://evil.example')
     request.headers.set('host', '127.0.0.1:3999')
     expect((await createCommentHandler(app, request, String(app.sentenceIds[0]))).status).toBe(401)
+    // Host and X-Forwarded-Host are the sender's words: "our" origin is the configured one.
+    const spoofed = apiRequest('POST', '/x', { cookie, body: { body: 'forged' } })
+    spoofed.headers.set('origin', 'http://evil.example')
+    spoofed.headers.set('host', 'evil.example')
+    spoofed.headers.set('x-forwarded-host', 'evil.example')
+    expect((await createCommentHandler(app, spoofed, String(app.sentenceIds[0]))).status).toBe(401)
+    const ours = apiRequest('POST', '/x', { cookie, body: { body: 'from our page' } })
+    ours.headers.set('origin', 'http://127.0.0.1:3999')
+    expect((await createCommentHandler(app, ours, String(app.sentenceIds[0]))).status).toBe(201)
   })
 
   it('only redirects to paths on this site after sign-in', () => {

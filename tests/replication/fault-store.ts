@@ -26,6 +26,11 @@ export class FaultyStore implements ReplicaStore {
     return this.inner.get(key)
   }
 
+  async head(key: string): Promise<StoredObject | null> {
+    this.check(`head ${key}`)
+    return this.inner.head(key)
+  }
+
   async list(prefix: string): Promise<StoredObject[]> {
     this.check(`list ${prefix}`)
     return this.inner.list(prefix)

@@ -19,9 +19,22 @@ export function describeStoreContract(name: string, open: () => ReplicaStore): v
       store.close()
     })
 
+    it('heads an object without its bytes', async () => {
+      const store = open()
+      const before = Date.now()
+      await store.put('generations/h/snapshots/1', new Uint8Array(7))
+      const found = await store.head('generations/h/snapshots/1')
+      expect(found).toMatchObject({ key: 'generations/h/snapshots/1', sizeBytes: 7 })
+      expect(found!.lastModifiedMs).toBeGreaterThanOrEqual(before - 2_000)
+      await store.delete(['generations/h/snapshots/1'])
+      expect(await store.head('generations/h/snapshots/1')).toBeNull()
+      store.close()
+    })
+
     it('returns null for a missing key and an empty list for a missing prefix', async () => {
       const store = open()
       expect(await store.get('generations/none/wal/x')).toBeNull()
+      expect(await store.head('generations/none/wal/x')).toBeNull()
       expect(await store.list('generations/none/')).toEqual([])
       store.close()
     })

@@ -7,10 +7,12 @@ import { createApiToken } from '../../lib/auth/api-tokens'
 import { createAuth, type Auth } from '../../lib/auth/auth'
 import type { Caller } from '../../lib/auth/caller'
 import type { Role } from '../../lib/auth/roles'
-import { createUser } from '../../lib/auth/users'
+import { createUserAccount } from '../../lib/users/user-store'
 import { openSqlite } from '../../lib/db/sqlite'
+import { CLIENT_ADDRESS_HEADER } from '../../lib/http/client-address'
 import type { CommentPolicy } from '../../lib/comments/policy'
 import { PrismaClient } from '../../lib/generated/prisma/client'
+import { buildEpisode, buildSentences, buildShow, writeEpisode } from '../../lib/seed/factories'
 import { freshDatabasePath } from './database'
 
 export const TEST_POLICY: CommentPolicy = {
@@ -33,44 +35,55 @@ export async function freshApp(policy: Partial<CommentPolicy> = {}): Promise<Tes
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${databasePath}` }) })
   onTestFinished(() => db.$disconnect())
   const sqlite = openSqlite(databasePath)
-  onTestFinished(() => sqlite.close())
+  onTestFinished(() => {
+    sqlite.close()
+  })
   const auth: Auth = createAuth(db, {
     secret: 'test-secret-test-secret-test-secret-0123456789',
     baseURL: 'http://127.0.0.1:3999',
     signInRateMax: 1000,
     signInRateWindowMs: 60_000,
   })
-  const show = await db.show.create({ data: { slug: 'show', title: 'Show' } })
-  const episode = await db.episode.create({ data: { showId: show.id, slug: 'ep-1', title: 'Episode one' } })
-  const other = await db.episode.create({ data: { showId: show.id, slug: 'ep-2', title: 'Episode two' } })
-  const sentenceIds = await addSentences(db, episode.id, [
-    'First sentence.',
-    'Second sentence.',
-    'Third one.',
-  ])
-  const [otherEpisodeSentenceId] = await addSentences(db, other.id, ['Elsewhere.'])
+  // Episode one's three sentences and episode two's one, written as an import writes them.
+  const show = buildShow({ slug: 'show', title: 'Show' })
+  writeEpisode(
+    sqlite,
+    buildEpisode({
+      show,
+      slug: 'ep-1',
+      title: 'Episode one',
+      transcript: { sentences: buildSentences(['First sentence.', 'Second sentence.', 'Third one.']) },
+    }),
+  )
+  writeEpisode(
+    sqlite,
+    buildEpisode({
+      show,
+      slug: 'ep-2',
+      title: 'Episode two',
+      transcript: { sentences: buildSentences(['Elsewhere.']) },
+    }),
+  )
+  const episode = await episodeWithSentenceIds(db, 'ep-1')
+  const [otherEpisodeSentenceId] = (await episodeWithSentenceIds(db, 'ep-2')).sentenceIds
   return {
     db,
     sqlite,
     auth,
     policy: { ...TEST_POLICY, ...policy },
     episode: { id: episode.id, slug: episode.slug },
-    sentenceIds,
+    sentenceIds: episode.sentenceIds,
     otherEpisodeSentenceId: otherEpisodeSentenceId!,
     databasePath,
   }
 }
 
-async function addSentences(db: PrismaClient, episodeId: number, texts: string[]): Promise<number[]> {
-  const segment = await db.segment.create({ data: { episodeId, position: 0, startMs: 0, speaker: 'Ana' } })
-  const ids: number[] = []
-  for (const [position, text] of texts.entries()) {
-    const sentence = await db.sentence.create({
-      data: { episodeId, segmentId: segment.id, position, startMs: position * 1000, speaker: 'Ana', text },
-    })
-    ids.push(sentence.id)
-  }
-  return ids
+async function episodeWithSentenceIds(db: PrismaClient, slug: string) {
+  const episode = await db.episode.findUniqueOrThrow({
+    where: { slug },
+    select: { id: true, slug: true, sentences: { select: { id: true }, orderBy: { position: 'asc' } } },
+  })
+  return { id: episode.id, slug: episode.slug, sentenceIds: episode.sentences.map((sentence) => sentence.id) }
 }
 
 let userCounter = 0
@@ -83,15 +96,16 @@ export interface TestUser {
 export async function makeUser(app: TestApp, role: Role = 'listener'): Promise<TestUser> {
   userCounter += 1
   const email = `user${userCounter}-${role}@example.test`
-  const created = await createUser(app.db, app.auth, {
+  const created = await createUserAccount(app.db, app.auth, {
     email,
     password: 'correct horse battery',
     name: `User ${userCounter}`,
     role,
   })
-  if (!created.ok) throw new Error(created.error)
-  const token = await createApiToken(app.db, created.userId)
-  return { caller: { id: created.userId, name: `User ${userCounter}`, email, role, bannedAt: null }, token }
+  if (!created.ok) throw new Error(JSON.stringify(created.failure))
+  const { userId } = created.value
+  const token = await createApiToken(app.db, userId)
+  return { caller: { id: userId, name: `User ${userCounter}`, email, role, bannedAt: null }, token }
 }
 
 /** A Request as a route handler receives it, with a bearer token when given. */
@@ -100,7 +114,8 @@ export function apiRequest(
   path: string,
   options: { token?: string; body?: unknown; rawBody?: string; ip?: string; cookie?: string } = {},
 ): Request {
-  const headers = new Headers({ 'x-forwarded-for': options.ip ?? '203.0.113.7' })
+  // The address as scripts/web-cluster.ts resolves it from the socket (lib/http/client-address.ts).
+  const headers = new Headers({ [CLIENT_ADDRESS_HEADER]: options.ip ?? '203.0.113.7' })
   if (options.token) headers.set('authorization', `Bearer ${options.token}`)
   if (options.cookie) headers.set('cookie', options.cookie)
   let body: string | undefined = options.rawBody

@@ -2,7 +2,7 @@
 // The sign-in and sign-up forms: plain fields posted to a server action, each error shown
 // under its field (aria-describedby) and the form-level outcome announced (aria-live).
 import { useActionState } from 'react'
-import type { FormState } from '@/lib/form-state'
+import type { FormState } from '@/lib/forms/form-state'
 
 interface Field {
   name: string

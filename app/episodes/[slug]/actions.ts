@@ -1,103 +1,61 @@
 'use server'
-// Comment mutations from the episode page. Each action parses its form with the schema the
-// client uses, resolves the caller again (actions are public POST endpoints) and calls the
-// same DAL as the JSON API.
+// Comment and moderation actions of the episode page: adapters of lib/comments/operations.ts
+// and lib/moderation/operations.ts, the same operations the JSON API calls. Form fields
+// become the operation's input as the API's JSON would; the operation checks everything.
 import { revalidatePath } from 'next/cache'
-import { getCurrentCaller, currentClientIp } from '@/lib/auth/session'
-import { failureMessage } from '@/lib/comments/failures'
-import { moderateComment, reportComment, setCommentsEnabled } from '@/lib/comments/moderation'
-import { createComment, deleteComment, editComment } from '@/lib/comments/mutations'
-import { commentPolicyFromEnv } from '@/lib/comments/policy'
-import {
-  CommentFormSchema,
-  EditCommentSchema,
-  IdParamSchema,
-  ModerationActionSchema,
-} from '@/lib/comments/schemas'
-import type { CommentFailure } from '@/lib/comments/types'
-import { prisma } from '@/lib/db/client'
-import { fieldErrorsOf, type FormState } from '@/lib/form-state'
+import { createComment, deleteComment, editComment, reportComment } from '@/lib/comments/operations'
+import { toFormState, type FormState } from '@/lib/forms/form-state'
+import { moderateComment, setCommentsEnabled } from '@/lib/moderation/operations'
+import { currentContext } from '@/lib/operations/server-context'
+import type { Result } from '@/lib/result'
 
-function failed(failure: CommentFailure): FormState {
-  return { status: 'failed', message: failureMessage(failure) }
+/** Saved, and the episode page (and the queue, for moderation) show the change. */
+function refreshed(form: FormData, result: Result<unknown>, paths: string[] = []): FormState {
+  const slug = form.get('slug')
+  if (result.ok && typeof slug === 'string') revalidatePath(`/episodes/${slug}`)
+  if (result.ok) for (const path of paths) revalidatePath(path)
+  return toFormState(result)
 }
 
-function refresh(form: FormData): void {
-  const slug = form.get('slug')
-  if (typeof slug === 'string') revalidatePath(`/episodes/${slug}`)
+/** An empty parentId field is a top-level comment; anything else goes to the schema as a number. */
+function parentIdField(form: FormData): number | null {
+  const value = form.get('parentId')
+  return value === null || value === '' ? null : Number(value)
 }
 
 export async function createCommentAction(form: FormData): Promise<FormState> {
-  const caller = await getCurrentCaller()
-  if (!caller) return failed({ error: 'unauthenticated' })
-  const sentenceId = IdParamSchema.safeParse(form.get('sentenceId'))
-  if (!sentenceId.success) return failed({ error: 'sentence-missing' })
-  const parsed = CommentFormSchema.safeParse({
-    body: form.get('body'),
-    parentId: form.get('parentId') ?? undefined,
-  })
-  if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) }
-  const result = await createComment(
-    prisma(),
-    caller,
-    { sentenceId: sentenceId.data, ...parsed.data, ip: await currentClientIp() },
-    commentPolicyFromEnv(),
-  )
-  if (!result.ok) return failed(result)
-  refresh(form)
-  return { status: 'saved' }
+  const body = { body: form.get('body'), parentId: parentIdField(form) }
+  const result = await createComment(await currentContext(), { sentenceId: form.get('sentenceId'), body })
+  return refreshed(form, result)
 }
 
 export async function editCommentAction(form: FormData): Promise<FormState> {
-  const caller = await getCurrentCaller()
-  if (!caller) return failed({ error: 'unauthenticated' })
-  const id = IdParamSchema.safeParse(form.get('commentId'))
-  if (!id.success) return failed({ error: 'not-found' })
-  const parsed = EditCommentSchema.safeParse({ body: form.get('body') })
-  if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) }
-  const result = await editComment(prisma(), caller, id.data, parsed.data.body)
-  if (!result.ok) return failed(result)
-  refresh(form)
-  return { status: 'saved' }
+  const body = { body: form.get('body') }
+  return refreshed(
+    form,
+    await editComment(await currentContext(), { commentId: form.get('commentId'), body }),
+  )
 }
 
 export async function deleteCommentAction(form: FormData): Promise<FormState> {
-  const caller = await getCurrentCaller()
-  if (!caller) return failed({ error: 'unauthenticated' })
-  const id = IdParamSchema.safeParse(form.get('commentId'))
-  if (!id.success) return failed({ error: 'not-found' })
-  const result = await deleteComment(prisma(), caller, id.data)
-  if (!result.ok) return failed(result)
-  refresh(form)
-  return { status: 'saved' }
+  return refreshed(form, await deleteComment(await currentContext(), { commentId: form.get('commentId') }))
 }
 
 export async function reportCommentAction(form: FormData): Promise<FormState> {
-  const caller = await getCurrentCaller()
-  if (!caller) return failed({ error: 'unauthenticated' })
-  const id = IdParamSchema.safeParse(form.get('commentId'))
-  if (!id.success) return failed({ error: 'not-found' })
-  const result = await reportComment(prisma(), caller, id.data, '')
-  return result.ok ? { status: 'saved' } : failed(result)
+  // Nothing on the page changes for the reporter; the queue is the hosts' page.
+  return toFormState(
+    await reportComment(await currentContext(), { commentId: form.get('commentId'), body: {} }),
+  )
 }
 
 export async function moderateCommentAction(form: FormData): Promise<FormState> {
-  const caller = await getCurrentCaller()
-  if (!caller) return failed({ error: 'unauthenticated' })
-  const id = IdParamSchema.safeParse(form.get('commentId'))
-  const action = ModerationActionSchema.safeParse({ action: form.get('action') })
-  if (!id.success || !action.success) return failed({ error: 'not-found' })
-  const result = await moderateComment(prisma(), caller, id.data, action.data.action)
-  if (!result.ok) return failed(result)
-  refresh(form)
-  revalidatePath('/moderation')
-  return { status: 'saved' }
+  const body = { action: form.get('action') }
+  const result = await moderateComment(await currentContext(), { commentId: form.get('commentId'), body })
+  return refreshed(form, result, ['/moderation'])
 }
 
 export async function setCommentsEnabledAction(form: FormData): Promise<void> {
-  const caller = await getCurrentCaller()
-  const episodeId = IdParamSchema.safeParse(form.get('episodeId'))
-  if (!caller || !episodeId.success) return
-  await setCommentsEnabled(prisma(), caller, episodeId.data, form.get('enabled') === 'true')
-  refresh(form)
+  const slug = String(form.get('slug') ?? '')
+  const body = { commentsEnabled: form.get('enabled') === 'true' }
+  refreshed(form, await setCommentsEnabled(await currentContext(), { slug, body }))
 }

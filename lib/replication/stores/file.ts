@@ -43,6 +43,17 @@ export class FileStore implements ReplicaStore {
     }
   }
 
+  async head(key: string): Promise<StoredObject | null> {
+    const path = this.pathOf(key)
+    try {
+      const info = await stat(path)
+      return info.isFile() ? { key, sizeBytes: info.size, lastModifiedMs: Math.floor(info.mtimeMs) } : null
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw new Error(`stat ${path}`, { cause: error })
+    }
+  }
+
   async list(prefix: string): Promise<StoredObject[]> {
     const found: StoredObject[] = []
     const walk = async (dir: string): Promise<void> => {

@@ -7,6 +7,7 @@ import {
   CreateMultipartUploadCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   ListObjectsV2Command,
   NoSuchKey,
   PutObjectCommand,
@@ -100,6 +101,25 @@ export class S3Store implements ReplicaStore {
     } catch (error) {
       if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return null
       throw new Error(`get s3://${this.settings.bucket}/${Key}`, { cause: error })
+    }
+  }
+
+  async head(key: string): Promise<StoredObject | null> {
+    const Key = this.fullKey(key)
+    try {
+      const response = await this.client.send(new HeadObjectCommand({ Bucket: this.settings.bucket, Key }))
+      return {
+        key,
+        sizeBytes: response.ContentLength ?? 0,
+        lastModifiedMs: response.LastModified?.getTime() ?? 0,
+      }
+    } catch (error) {
+      // A HEAD response has no body, so a missing key (and a missing bucket) is only "NotFound", 404.
+      // Saying "absent" for a deleted bucket is safe: the replicator then starts a new generation,
+      // whose first upload fails loudly until the bucket exists again.
+      const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } }
+      if (name === 'NotFound' || name === 'NoSuchKey' || $metadata?.httpStatusCode === 404) return null
+      throw new Error(`head s3://${this.settings.bucket}/${Key}`, { cause: error })
     }
   }
 

@@ -9,8 +9,8 @@ import {
 } from '@/app/episodes/[slug]/actions'
 import { useComments } from '@/app/episodes/[slug]/_components/comments-context'
 import type { CommentDto } from '@/lib/comments/types'
-import type { FormState } from '@/lib/form-state'
-import { canModerate } from '@/lib/auth/roles'
+import { roleAllows } from '@/lib/auth/policy'
+import type { FormState } from '@/lib/forms/form-state'
 
 type ServerAction = (form: FormData) => Promise<FormState>
 
@@ -21,7 +21,7 @@ export function CommentActions(props: { comment: CommentDto; onReply: () => void
   const [pending, startTransition] = useTransition()
   if (!viewer) return null
   const own = viewer.id === comment.author.id
-  const moderator = canModerate(viewer.role)
+  const moderator = roleAllows(viewer.role, 'moderate')
   const canWrite = !viewer.banned && (commentsEnabled || moderator)
 
   function run(action: ServerAction, fields: Record<string, string>, done: string) {
@@ -31,7 +31,7 @@ export function CommentActions(props: { comment: CommentDto; onReply: () => void
     for (const [name, value] of Object.entries(fields)) form.set(name, value)
     startTransition(async () => {
       const result = await action(form)
-      setMessage(result.status === 'failed' ? result.message : done)
+      setMessage(result.status === 'saved' ? done : 'message' in result ? result.message : '')
     })
   }
 

@@ -5,8 +5,9 @@
 import { useId, useState, useTransition } from 'react'
 import { createCommentAction, editCommentAction } from '@/app/episodes/[slug]/actions'
 import { useComments } from '@/app/episodes/[slug]/_components/comments-context'
-import { EditCommentSchema } from '@/lib/comments/schemas'
-import { IDLE, fieldErrorsOf, type FormState } from '@/lib/form-state'
+import { CommentFormSchema, EditCommentSchema } from '@/lib/comments/schemas'
+import { IDLE, toFormState, type FormState } from '@/lib/forms/form-state'
+import { parseInput } from '@/lib/operations/input'
 
 type Props =
   | { mode: 'create'; sentenceId: number; parentId?: number; onDone?: () => void }
@@ -19,14 +20,18 @@ export function CommentForm(props: Props) {
   const [state, setState] = useState<FormState>(IDLE)
   const [pending, startTransition] = useTransition()
   const errors = state.status === 'invalid' ? (state.fieldErrors.body ?? []) : []
-  const message = state.status === 'failed' ? state.message : errors.join(' ')
+  const message = state.status === 'idle' || state.status === 'saved' ? '' : errors.join(' ') || state.message
   const label = props.mode === 'edit' ? 'Edit your comment' : props.parentId ? 'Your reply' : 'Your comment'
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    const checked = EditCommentSchema.safeParse({ body })
-    if (!checked.success) {
-      setState({ status: 'invalid', fieldErrors: fieldErrorsOf(checked.error) })
+    // The same rules the server applies, so most mistakes show before a round trip.
+    const checked =
+      props.mode === 'edit'
+        ? parseInput(EditCommentSchema, { body })
+        : parseInput(CommentFormSchema, { body, parentId: String(props.parentId ?? '') })
+    if (!checked.ok) {
+      setState(toFormState(checked))
       return
     }
     const form = new FormData(event.currentTarget)

@@ -3,11 +3,11 @@
 // (reply, edit, delete, report; hide/unhide/approve for hosts). `c-<id>` is its permalink.
 import { useState } from 'react'
 import { CommentActions } from '@/app/episodes/[slug]/_components/comment-actions'
-import { CommentBody } from '@/app/episodes/[slug]/_components/comment-body'
+import { CommentBody } from '@/app/_components/comment-body'
 import { CommentForm } from '@/app/episodes/[slug]/_components/comment-form'
 import { useComments } from '@/app/episodes/[slug]/_components/comments-context'
 import type { ThreadNode } from '@/lib/comments/thread-shape'
-import { isEarlierWording } from '@/lib/corrections/re-anchor'
+import { isEarlierWording } from '@/lib/sentences/re-anchor'
 
 export function CommentThread({ node, sentenceText }: { node: ThreadNode; sentenceText: string }) {
   const { comment } = node

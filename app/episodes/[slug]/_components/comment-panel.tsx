@@ -6,8 +6,8 @@ import { useEffect, useRef } from 'react'
 import { CommentForm } from '@/app/episodes/[slug]/_components/comment-form'
 import { CommentThread } from '@/app/episodes/[slug]/_components/comment-item'
 import { useComments } from '@/app/episodes/[slug]/_components/comments-context'
+import { roleAllows } from '@/lib/auth/policy'
 import { buildThreads } from '@/lib/comments/thread-shape'
-import { canModerate } from '@/lib/auth/roles'
 
 export function CommentPanel(props: {
   sentenceId: number
@@ -67,7 +67,7 @@ export function CommentPanel(props: {
         </p>
       ) : viewer.banned ? (
         <p className="muted">Your account has been banned from commenting.</p>
-      ) : commentsEnabled || canModerate(viewer.role) ? (
+      ) : commentsEnabled || roleAllows(viewer.role, 'moderate') ? (
         <CommentForm mode="create" sentenceId={sentenceId} />
       ) : (
         <p className="muted">Comments are turned off for this episode.</p>

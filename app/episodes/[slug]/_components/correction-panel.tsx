@@ -6,11 +6,11 @@ import { SentenceEditor } from '@/app/episodes/[slug]/_components/sentence-edito
 import { SentenceHistory } from '@/app/episodes/[slug]/_components/sentence-history'
 import { SuggestFix } from '@/app/episodes/[slug]/_components/suggest-fix'
 import type { SentenceDto } from '@/lib/corrections/types'
-import { canModerate } from '@/lib/auth/roles'
+import { roleAllows } from '@/lib/auth/policy'
 
 export function CorrectionPanel({ sentence }: { sentence: SentenceDto }) {
   const { viewer, slug } = useComments()
-  const isHost = viewer !== null && !viewer.banned && canModerate(viewer.role)
+  const isHost = viewer !== null && !viewer.banned && roleAllows(viewer.role, 'edit-transcripts')
   return (
     <div className="correction-panel">
       {isHost ? (

@@ -2,21 +2,22 @@
 // is nothing yet, gives hosts the on/off switch, and provides the state the sentences use.
 import { CommentsProvider, type PageViewer } from '@/app/episodes/[slug]/_components/comments-context'
 import { setCommentsEnabledAction } from '@/app/episodes/[slug]/actions'
-import { canModerate } from '@/lib/auth/roles'
-import { getCurrentCaller } from '@/lib/auth/session'
-import { listEpisodeComments } from '@/lib/comments/threads'
-import { prisma } from '@/lib/db/client'
+import { roleAllows } from '@/lib/auth/policy'
+import { episodeComments } from '@/lib/comments/operations'
+import { currentContext } from '@/lib/operations/server-context'
 
 export const EMPTY_STATE =
   "There aren't comments yet for this episode. Click on any sentence in the transcript to leave a comment."
 
 export async function EpisodeComments(props: {
-  episode: { id: number; slug: string; commentsEnabled: boolean }
+  episode: { slug: string; commentsEnabled: boolean }
   children: React.ReactNode
 }) {
   const { episode } = props
-  const caller = await getCurrentCaller()
-  const comments = await listEpisodeComments(prisma(), episode.id, caller)
+  const ctx = await currentContext()
+  const { caller } = ctx
+  const loaded = await episodeComments(ctx, { slug: episode.slug })
+  const comments = loaded.ok ? loaded.value.comments : []
   const viewer: PageViewer | null = caller
     ? { id: caller.id, name: caller.name, role: caller.role, banned: caller.bannedAt !== null }
     : null
@@ -34,10 +35,9 @@ export async function EpisodeComments(props: {
         ) : !hasComments ? (
           <p className="muted">{EMPTY_STATE}</p>
         ) : null}
-        {caller && canModerate(caller.role) ? (
+        {caller && !caller.bannedAt && roleAllows(caller.role, 'moderate') ? (
           <form action={setCommentsEnabledAction}>
             <input type="hidden" name="slug" value={episode.slug} />
-            <input type="hidden" name="episodeId" value={episode.id} />
             <input type="hidden" name="enabled" value={String(!episode.commentsEnabled)} />
             <button type="submit" className="link-button">
               {episode.commentsEnabled ? 'Turn comments off' : 'Turn comments on'}

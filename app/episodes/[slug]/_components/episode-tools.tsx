@@ -3,11 +3,20 @@
 // change as a word diff, then apply) and renaming a speaker across the episode.
 import { useState, useTransition } from 'react'
 import { WordDiff } from '@/app/_components/word-diff'
-import {
-  renameSpeakerAction,
-  replaceAction,
-  type ToolState,
-} from '@/app/episodes/[slug]/episode-tool-actions'
+import { renameSpeakerAction, replaceAction } from '@/app/episodes/[slug]/episode-tool-actions'
+import type { ReplacementPreview } from '@/lib/corrections/find-replace'
+import type { FormState } from '@/lib/forms/form-state'
+
+/** What the tools show: nothing, a replacement preview, or the outcome in words. */
+type ToolView =
+  | { status: 'idle' }
+  | { status: 'preview'; changes: ReplacementPreview[] }
+  | { status: 'message'; message: string }
+
+function viewOf<T>(state: FormState<T>, saved: (value: T) => ToolView): ToolView {
+  if (state.status === 'saved') return saved(state.value)
+  return state.status === 'idle' ? state : { status: 'message', message: state.message }
+}
 
 export function EpisodeTools({ slug, speakers }: { slug: string; speakers: string[] }) {
   const [find, setFind] = useState('')
@@ -15,10 +24,28 @@ export function EpisodeTools({ slug, speakers }: { slug: string; speakers: strin
   const [wholeShow, setWholeShow] = useState(false)
   const [from, setFrom] = useState(speakers[0] ?? '')
   const [to, setTo] = useState('')
-  const [state, setState] = useState<ToolState>({ status: 'idle' })
+  const [state, setState] = useState<ToolView>({ status: 'idle' })
   const [pending, startTransition] = useTransition()
-  const run = (action: () => Promise<ToolState>) => startTransition(async () => setState(await action()))
+  const run = (action: () => Promise<ToolView>) => startTransition(async () => setState(await action()))
   const request = (apply: boolean) => ({ find, replace, scope: wholeShow ? 'show' : 'episode', apply })
+  const replaceAll = (apply: boolean) =>
+    run(async () =>
+      viewOf(await replaceAction(slug, request(apply)), ({ changes, applied }) =>
+        applied
+          ? {
+              status: 'message',
+              message: `Replaced in ${changes.length} sentence${changes.length === 1 ? '' : 's'}.`,
+            }
+          : { status: 'preview', changes },
+      ),
+    )
+  const rename = () =>
+    run(async () =>
+      viewOf(await renameSpeakerAction(slug, { from, to }), ({ changed }) => ({
+        status: 'message',
+        message: `Renamed the speaker on ${changed} sentences.`,
+      })),
+    )
 
   return (
     <details className="episode-tools">
@@ -28,7 +55,7 @@ export function EpisodeTools({ slug, speakers }: { slug: string; speakers: strin
         aria-label="Find and replace"
         onSubmit={(event) => {
           event.preventDefault()
-          run(() => replaceAction(slug, request(false)))
+          replaceAll(false)
         }}
       >
         <div className="editor-fields">
@@ -62,11 +89,7 @@ export function EpisodeTools({ slug, speakers }: { slug: string; speakers: strin
             ))}
           </ol>
           {state.changes.length > 0 ? (
-            <button
-              type="button"
-              disabled={pending}
-              onClick={() => run(() => replaceAction(slug, request(true)))}
-            >
+            <button type="button" disabled={pending} onClick={() => replaceAll(true)}>
               Apply {state.changes.length} change(s)
             </button>
           ) : null}
@@ -78,7 +101,7 @@ export function EpisodeTools({ slug, speakers }: { slug: string; speakers: strin
           aria-label="Rename a speaker"
           onSubmit={(event) => {
             event.preventDefault()
-            run(() => renameSpeakerAction(slug, { from, to }))
+            rename()
           }}
         >
           <div className="editor-fields">
@@ -99,7 +122,7 @@ export function EpisodeTools({ slug, speakers }: { slug: string; speakers: strin
           </div>
         </form>
       ) : null}
-      <p aria-live="polite">{state.status === 'done' || state.status === 'failed' ? state.message : ''}</p>
+      <p aria-live="polite">{state.status === 'message' ? state.message : ''}</p>
     </details>
   )
 }

@@ -8,10 +8,10 @@ import {
   editSentenceAction,
   mergeSentenceAction,
   splitSentenceAction,
-  type CorrectionState,
 } from '@/app/episodes/[slug]/correction-actions'
 import { useDraft, type SentenceDraft } from '@/app/episodes/[slug]/_components/use-draft'
 import type { SentenceDto } from '@/lib/corrections/types'
+import type { FormState } from '@/lib/forms/form-state'
 
 export function SentenceEditor({ slug, sentence }: { slug: string; sentence: SentenceDto }) {
   const id = useId()
@@ -24,12 +24,12 @@ export function SentenceEditor({ slug, sentence }: { slug: string; sentence: Sen
     version: sentence.version,
   }
   const { draft, setDraft, clearDraft, restored } = useDraft(sentence.id, saved)
-  const [state, setState] = useState<CorrectionState | null>(null)
+  const [state, setState] = useState<FormState | null>(null)
   const [pending, startTransition] = useTransition()
   const textArea = useRef<HTMLTextAreaElement>(null)
   const unchanged = draft.text === sentence.text
 
-  function run(action: () => Promise<CorrectionState>) {
+  function run(action: () => Promise<FormState>) {
     startTransition(async () => {
       const next = await action()
       setState(next)
@@ -120,7 +120,9 @@ export function SentenceEditor({ slug, sentence }: { slug: string; sentence: Sen
         </button>
       </div>
       <div aria-live="polite">
-        {state?.status === 'failed' ? <p className="form-error">{state.message}</p> : null}
+        {state?.status === 'failed' || state?.status === 'invalid' ? (
+          <p className="form-error">{state.message}</p>
+        ) : null}
         {state?.status === 'saved' ? <p className="muted">Saved.</p> : null}
         {state?.status === 'conflict' ? (
           <div className="edit-conflict" role="alert">

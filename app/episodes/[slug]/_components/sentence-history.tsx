@@ -70,7 +70,7 @@ export function SentenceHistory(props: {
                 onClick={() =>
                   startTransition(async () => {
                     const result = await revertRevisionAction(slug, revision.id)
-                    setMessage(result.status === 'failed' ? result.message : '')
+                    setMessage(result.status === 'saved' || result.status === 'idle' ? '' : result.message)
                   })
                 }
               >

@@ -3,13 +3,14 @@
 // reviews it at /suggestions, where the suggester also sees the outcome.
 import Link from 'next/link'
 import { useId, useState, useTransition } from 'react'
-import { suggestFixAction, type CorrectionState } from '@/app/episodes/[slug]/correction-actions'
+import { suggestFixAction } from '@/app/episodes/[slug]/correction-actions'
+import type { FormState } from '@/lib/forms/form-state'
 
 export function SuggestFix({ slug, sentenceId, text }: { slug: string; sentenceId: number; text: string }) {
   const id = useId()
   const [open, setOpen] = useState(false)
   const [draft, setDraft] = useState(text)
-  const [state, setState] = useState<CorrectionState | null>(null)
+  const [state, setState] = useState<FormState | null>(null)
   const [pending, startTransition] = useTransition()
   if (!open)
     return (
@@ -46,7 +47,7 @@ export function SuggestFix({ slug, sentenceId, text }: { slug: string; sentenceI
         Cancel
       </button>
       <p aria-live="polite" className="form-error">
-        {state?.status === 'failed' ? state.message : ''}
+        {state?.status === 'failed' || state?.status === 'invalid' ? state.message : ''}
       </p>
     </form>
   )

@@ -4,8 +4,8 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { WordDiff } from '@/app/_components/word-diff'
-import { listEpisodeRevisions } from '@/lib/corrections/revisions'
-import { prisma } from '@/lib/db/client'
+import { episodeHistory } from '@/lib/corrections/operations'
+import { currentContext } from '@/lib/operations/server-context'
 
 export const dynamic = 'force-dynamic'
 
@@ -17,9 +17,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EpisodeHistoryPage({ params }: Props) {
   const { slug } = await params
-  const episode = await prisma().episode.findUnique({ where: { slug }, select: { id: true, title: true } })
-  if (!episode) notFound()
-  const revisions = await listEpisodeRevisions(prisma(), episode.id)
+  const history = await episodeHistory(await currentContext(), { slug })
+  if (!history.ok) notFound()
+  const { episode, revisions } = history.value
   return (
     <article>
       <p className="eyebrow">

@@ -1,0 +1,146 @@
+// The comment use cases, each once for the JSON API (lib/api/comment-api.ts) and the episode
+// page's server actions (app/episodes/[slug]/actions.ts): parse the raw input, authorize
+// through lib/auth/policy.ts, call the data layer, answer one Result.
+// Order of checks: who is calling (401/403) → the path id (404) → the body (400) → the data.
+import 'server-only'
+import { authorize, roleAllows } from '@/lib/auth/policy'
+import { awaitDurable } from '@/lib/comments/durability'
+import {
+  findLiveComment,
+  insertComment,
+  softDeleteComment,
+  updateCommentBody,
+  upsertReport,
+} from '@/lib/comments/mutations'
+import { EditCommentSchema, NewCommentSchema, NewReportSchema } from '@/lib/comments/schemas'
+import { listEpisodeComments, listSentenceComments } from '@/lib/comments/threads'
+import type { CommentDto } from '@/lib/comments/types'
+import type { OperationContext } from '@/lib/operations/context'
+import { parseId, parseInput } from '@/lib/operations/input'
+import { episodeBySlug } from '@/lib/operations/lookups'
+import { fail, notFound, ok, type Result } from '@/lib/result'
+
+/** Every comment of an episode the caller may see, and whether new ones are open. */
+export async function episodeComments(
+  ctx: OperationContext,
+  input: { slug: string },
+): Promise<Result<{ commentsEnabled: boolean; comments: CommentDto[] }>> {
+  const episode = await episodeBySlug(ctx.db, input.slug)
+  if (!episode.ok) return episode
+  const comments = await listEpisodeComments(ctx.db, episode.value.id, ctx.caller)
+  return ok({ commentsEnabled: episode.value.commentsEnabled, comments })
+}
+
+/** One sentence's comments the caller may see. */
+export async function sentenceComments(
+  ctx: OperationContext,
+  input: { sentenceId: unknown },
+): Promise<Result<CommentDto[]>> {
+  const sentenceId = parseId(input.sentenceId, 'sentence')
+  if (!sentenceId.ok) return sentenceId
+  const sentence = await ctx.db.sentence.findUnique({ where: { id: sentenceId.value }, select: { id: true } })
+  if (!sentence) return notFound('sentence')
+  return ok(await listSentenceComments(ctx.db, sentence.id, ctx.caller))
+}
+
+/** A comment or reply on a sentence; `body` is `{ body, parentId? }` (NewCommentSchema). */
+export async function createComment(
+  ctx: OperationContext,
+  input: { sentenceId: unknown; body: unknown },
+): Promise<Result<CommentDto>> {
+  const caller = authorize(ctx.caller, 'write')
+  if (!caller.ok) return caller
+  const sentenceId = parseId(input.sentenceId, 'sentence')
+  if (!sentenceId.ok) return sentenceId
+  const body = parseInput(NewCommentSchema, input.body)
+  if (!body.ok) return body
+  const sentence = await ctx.db.sentence.findUnique({
+    where: { id: sentenceId.value },
+    select: { id: true, episodeId: true, text: true, episode: { select: { commentsEnabled: true } } },
+  })
+  if (!sentence) return notFound('sentence')
+  // Hosts may still write where they switched comments off (to explain why, say).
+  if (!sentence.episode.commentsEnabled && !roleAllows(caller.value.role, 'moderate'))
+    return fail({ error: 'comments-off' })
+  const parentId = body.value.parentId ?? null
+  if (parentId !== null) {
+    const parent = await ctx.db.comment.findUnique({
+      where: { id: parentId },
+      select: { sentenceId: true, deletedAt: true },
+    })
+    if (!parent || parent.sentenceId !== sentence.id || parent.deletedAt)
+      return fail({ error: 'parent-invalid' })
+  }
+  const created = await insertComment(
+    ctx.db,
+    caller.value,
+    {
+      episodeId: sentence.episodeId,
+      sentenceId: sentence.id,
+      quote: sentence.text,
+      parentId,
+      body: body.value.body,
+      ip: ctx.ip,
+    },
+    ctx.policy,
+    ctx.now ?? new Date(),
+  )
+  if (!created.ok) return created
+  const durable = await awaitDurable()
+  if (!durable.ok)
+    return fail({ error: 'not-durable', waitedMs: durable.waitedMs, commentId: created.value.id })
+  return created
+}
+
+/** The author rewrites their comment; `body` is `{ body }`. */
+export async function editComment(
+  ctx: OperationContext,
+  input: { commentId: unknown; body: unknown },
+): Promise<Result<CommentDto>> {
+  const caller = authorize(ctx.caller, 'write')
+  if (!caller.ok) return caller
+  const commentId = parseId(input.commentId, 'comment')
+  if (!commentId.ok) return commentId
+  const body = parseInput(EditCommentSchema, input.body)
+  if (!body.ok) return body
+  const existing = await findLiveComment(ctx.db, commentId.value)
+  if (!existing) return notFound('comment')
+  if (existing.authorId !== caller.value.id) return fail({ error: 'forbidden' })
+  return ok(
+    await updateCommentBody(ctx.db, commentId.value, caller.value.id, body.value.body, ctx.now ?? new Date()),
+  )
+}
+
+/** The author, or a host moderating, deletes a comment (kept as a placeholder for replies). */
+export async function deleteComment(
+  ctx: OperationContext,
+  input: { commentId: unknown },
+): Promise<Result<{ episodeId: number }>> {
+  const caller = authorize(ctx.caller, 'write')
+  if (!caller.ok) return caller
+  const commentId = parseId(input.commentId, 'comment')
+  if (!commentId.ok) return commentId
+  const existing = await findLiveComment(ctx.db, commentId.value)
+  if (!existing) return notFound('comment')
+  if (existing.authorId !== caller.value.id) {
+    const moderator = authorize(caller.value, 'moderate')
+    if (!moderator.ok) return fail({ error: 'forbidden' })
+  }
+  await softDeleteComment(ctx.db, commentId.value, ctx.now ?? new Date())
+  return ok({ episodeId: existing.episodeId })
+}
+
+/** Anyone signed in reports a comment they can see; `created` is false when it re-opens theirs. */
+export async function reportComment(
+  ctx: OperationContext,
+  input: { commentId: unknown; body: unknown },
+): Promise<Result<{ created: boolean }>> {
+  const caller = authorize(ctx.caller, 'write')
+  if (!caller.ok) return caller
+  const commentId = parseId(input.commentId, 'comment')
+  if (!commentId.ok) return commentId
+  const body = parseInput(NewReportSchema, input.body)
+  if (!body.ok) return body
+  const report = await upsertReport(ctx.db, caller.value, commentId.value, body.value.reason)
+  return report ? ok(report) : notFound('comment')
+}

@@ -1,0 +1,56 @@
+// The one revision builder: every change of a sentence's text, speaker or start is recorded
+// as a revision row (before, after, who, why, the version it produced), in the transaction
+// that makes the change. History (lib/corrections/revisions.ts) reads these rows; a revert
+// puts a revision's "before" back as a new revision, so history only grows.
+import 'server-only'
+import type { SqliteDatabase } from '@/lib/db/sqlite'
+import type { RevisionKind } from '@/lib/corrections/types'
+import { insertRevisionRow } from '@/lib/sentences/sentence-sql'
+
+/** Who made a change and why; `creditedToId` names the listener whose suggestion it was. */
+export interface ChangeMeta {
+  authorId: string
+  kind: RevisionKind
+  reason?: string
+  creditedToId?: string | null
+  revertOfId?: number | null
+}
+
+export interface SentenceState {
+  text: string
+  speaker: string | null
+  startMs: number
+}
+
+export function recordRevision(
+  db: SqliteDatabase,
+  change: {
+    episodeId: number
+    sentenceId: number
+    before: SentenceState
+    after: SentenceState
+    /** The sentence's version after the change. */
+    version: number
+    meta: ChangeMeta
+    now: Date
+  },
+): number {
+  const { before, after, meta } = change
+  return insertRevisionRow(db, {
+    episodeId: change.episodeId,
+    sentenceId: change.sentenceId,
+    authorId: meta.authorId,
+    creditedToId: meta.creditedToId ?? null,
+    kind: meta.kind,
+    reason: meta.reason ?? '',
+    revertOfId: meta.revertOfId ?? null,
+    beforeText: before.text,
+    afterText: after.text,
+    beforeSpeaker: before.speaker,
+    afterSpeaker: after.speaker,
+    beforeStartMs: before.startMs,
+    afterStartMs: after.startMs,
+    version: change.version,
+    createdAt: change.now.toISOString(),
+  })
+}
