@@ -8,6 +8,20 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tsc --noEmit) before anything else; checking
   // again inside every build would only slow down `npm start`.
   typescript: { ignoreBuildErrors: true },
+  experimental: {
+    // forbidden() answers a signed-in listener on the hosts' pages with 403 (app/forbidden.tsx).
+    authInterrupts: true,
+    serverActions: {
+      // Transcript uploads from the hosts' pages go through a server action: the largest
+      // transcript accepted (10 MB, lib/episodes/transcript-upload.ts) plus multipart overhead.
+      // Next stops reading a bigger body at this size. Audio files do not come this way: they
+      // stream to disk through PUT /api/episodes/:slug/audio, which proxy.ts does not buffer.
+      bodySizeLimit: '11mb',
+    },
+    // proxy.ts sees every body it matches up to this size (beyond it, silently truncated): as
+    // large as a server action may be.
+    proxyClientMaxBodySize: '11mb',
+  },
 }
 
 export default nextConfig

@@ -30,6 +30,9 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        // The listening specs play the demo episode's audio without a click first, silently.
+        '--autoplay-policy=no-user-gesture-required',
+        '--mute-audio',
       ],
     },
   },
@@ -46,6 +49,10 @@ export default defineConfig({
       PORT: String(PORT),
       HOST: '127.0.0.1',
       NEXT_TELEMETRY_DISABLED: '1',
+      // e2e/studio.spec.ts adds a feed served by the fixture server on 127.0.0.1.
+      FEED_ALLOW_PRIVATE: '1',
+      // No background feed refresher (scripts/feed.ts watch) beside the tests: they refresh by hand.
+      FEED_REFRESH_INTERVAL_MS: '0',
     },
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { SearchBox } from '@/app/_components/search-box'
 import { EpisodeList } from '@/app/_components/episode-list'
-import { listRecentEpisodes, listShows } from '@/lib/shows'
+import { listRecentEpisodes, listShows } from '@/lib/shows/reads'
 
 export const dynamic = 'force-dynamic'
 

@@ -7,11 +7,20 @@ import { EPISODE, sentenceId, threadOf } from './support/episode'
 test('a new listener signs up, comments on a sentence, replies, and finds both after a reload and by permalink', async ({
   page,
 }) => {
+  // Signing in after signing up is one page more than it was.
+  test.setTimeout(60_000)
+  const email = uniqueEmail('nora')
   await page.goto(`/sign-up?next=${encodeURIComponent(EPISODE)}`)
   await page.getByLabel('Display name').fill('Nora Listener')
-  await page.getByLabel('Email').fill(uniqueEmail('nora'))
+  await page.getByLabel('Email').fill(email)
   await page.getByLabel(/^Password/).fill(PASSWORD)
   await page.getByRole('button', { name: 'Create account' }).click()
+  // Sign-up signs nobody in (a taken email must get the same answer); the sign-in page follows.
+  await page.waitForURL((url) => url.pathname === '/sign-in')
+  await expect(page.getByRole('status').first()).toContainText('its account is ready')
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
   await page.waitForURL(`**${EPISODE}`)
   await expect(page.getByRole('navigation', { name: 'Account' })).toContainText('Nora Listener')
 
@@ -144,20 +153,31 @@ test('a listener cannot moderate (403), and a banned user cannot post', async ({
   await expect(threadOf(page).getByLabel('Your comment')).toHaveCount(0)
 })
 
-test('an API client signs up through /api/auth and comments with the session cookie', async ({
+test('an API client signs up and in through /api/auth and comments with the session cookie', async ({
   page,
   request,
+  baseURL,
 }) => {
   const id = await sentenceId(page, 12)
+  const email = uniqueEmail('api')
   const signUp = await request.post('/api/auth/sign-up/email', {
-    data: { email: uniqueEmail('api'), password: PASSWORD, name: 'Api Client' },
+    data: { email, password: PASSWORD, name: 'Api Client' },
   })
   expect(signUp.status()).toBe(200)
-  const setCookie = signUp.headers()['set-cookie'] ?? ''
+  expect(signUp.headers()['set-cookie']).toBeUndefined()
+  const signedIn = await request.post('/api/auth/sign-in/email', { data: { email, password: PASSWORD } })
+  expect(signedIn.status()).toBe(200)
+  const setCookie = signedIn.headers()['set-cookie'] ?? ''
   expect(setCookie).toMatch(/HttpOnly/i)
   expect(setCookie).toMatch(/SameSite=Lax/i)
 
+  // A write riding on the cookie must say it comes from this site (docs/api.md).
+  const withoutOrigin = await request.post(`/api/sentences/${id}/comments`, {
+    data: { body: 'Posted with a cookie, from nowhere.' },
+  })
+  expect(withoutOrigin.status()).toBe(403)
   const created = await request.post(`/api/sentences/${id}/comments`, {
+    headers: { Origin: baseURL! },
     data: { body: 'Posted with a cookie.' },
   })
   expect(created.status()).toBe(201)

@@ -1,6 +1,15 @@
 // The environment, parsed once. Everything else reads `env`, never process.env directly.
 import { z } from 'zod'
 import { DATABASE_URL_MESSAGE, DEFAULT_DATABASE_URL, isSqliteFileUrl } from '@/lib/db/url'
+import {
+  DEFAULT_CHAPTERS_MAX_BYTES,
+  DEFAULT_CHAPTERS_TIMEOUT_MS,
+  DEFAULT_FEED_MAX_BYTES,
+  DEFAULT_FEED_TIMEOUT_MS,
+  DEFAULT_MAX_REDIRECTS,
+  DEFAULT_TRANSCRIPT_MAX_BYTES,
+  DEFAULT_TRANSCRIPT_TIMEOUT_MS,
+} from '@/lib/feeds/fetch-limits'
 
 export { databasePath, DEFAULT_DATABASE_URL } from '@/lib/db/url'
 
@@ -42,6 +51,30 @@ const EnvSchema = z.object({
   COMMENT_DURABILITY: z.enum(['replica', 'local']).default('replica'),
   /** How long a new comment waits for the replica before answering 503 (ms). */
   COMMENT_DURABLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /**
+   * The largest audio file a host may upload (bytes; stored beside the database in media/,
+   * lib/media/episode-audio.ts). Default 300 MB, about 5 hours of 128 kbit/s MP3.
+   */
+  AUDIO_MAX_BYTES: z.coerce.number().int().min(1).max(2_000_000_000).default(300_000_000),
+  /**
+   * Shows from feeds (lib/feeds/): 1 lets feed, transcript and chapters fetches reach private,
+   * loopback and link-local addresses (tests, a feed on the LAN). Off by default: SSRF.
+   */
+  FEED_ALLOW_PRIVATE: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .default('0')
+    .transform((value) => value === '1' || value === 'true'),
+  /** How often `npm start` refreshes every feed, one at a time (ms); 0 switches it off. Default 1 h. */
+  FEED_REFRESH_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
+  /** Deadlines (whole fetch, redirects included) and size caps (after decompression) per kind of file. */
+  FEED_TIMEOUT_MS: z.coerce.number().int().min(100).default(DEFAULT_FEED_TIMEOUT_MS),
+  FEED_MAX_BYTES: z.coerce.number().int().min(1).default(DEFAULT_FEED_MAX_BYTES),
+  TRANSCRIPT_TIMEOUT_MS: z.coerce.number().int().min(100).default(DEFAULT_TRANSCRIPT_TIMEOUT_MS),
+  TRANSCRIPT_MAX_BYTES: z.coerce.number().int().min(1).default(DEFAULT_TRANSCRIPT_MAX_BYTES),
+  CHAPTERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(DEFAULT_CHAPTERS_TIMEOUT_MS),
+  CHAPTERS_MAX_BYTES: z.coerce.number().int().min(1).default(DEFAULT_CHAPTERS_MAX_BYTES),
+  /** Redirects a feed fetch follows, each hop checked like the first URL. */
+  FEED_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(DEFAULT_MAX_REDIRECTS),
 })
 
 export type Env = z.infer<typeof EnvSchema>

@@ -24,6 +24,7 @@ export function failureStatus(failure: Failure): number {
     case 'rate-limited':
       return 429
     case 'not-durable':
+    case 'busy':
       return 503
   }
 }
@@ -65,6 +66,8 @@ export function failureMessage(failure: Failure): string {
         `Your comment (#${failure.commentId}) is saved on this server, but its off-site backup did not confirm it ` +
         `within ${Math.round(failure.waitedMs / 100) / 10} s. It will be backed up when replication catches up; do not post it again.`
       )
+    case 'busy':
+      return `The server is busy saving other changes; nothing was saved. Try again in ${retryAfterSeconds(failure.retryAfterMs)} seconds.`
   }
 }
 

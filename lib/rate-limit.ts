@@ -2,7 +2,12 @@
 // CLI shares one count and a restart does not reset an abuser. Used by commenting
 // (lib/comments/operations.ts) and by sign-in and sign-up (lib/auth/attempt-limit.ts).
 // A window starts with its first hit; the answer says how long until the window ends.
+// Two entry points over one statement: `hitRateLimit(s)` through Prisma (each hit one
+// autocommit statement), `hitRateLimitsNow` on the raw connection, synchronously, for a write
+// transaction (lib/db/write-transaction.ts) that counts and writes in one go.
 import 'server-only'
+import { prismaDateTime } from '@/lib/db/datetime'
+import type { SqliteDatabase } from '@/lib/db/sqlite'
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client'
 
 export interface RateRule {
@@ -13,15 +18,38 @@ export interface RateRule {
 
 export type RateDecision = { ok: true } | { ok: false; retryAfterMs: number }
 
-/** A Prisma client or an interactive transaction: commenting counts inside its transaction. */
+/** A Prisma client or an interactive transaction. */
 export type RateStore = PrismaClient | Prisma.TransactionClient
 
+interface CounterRow {
+  windowStartAt: string | Date
+  count: number | bigint
+}
+
 /**
- * Prisma stores DateTime in SQLite as this fixed-width text, so comparing texts compares
- * times, and rows written here read back through Prisma like any other.
+ * One statement: it opens a new window when there is none or the old one ended, else adds one,
+ * and returns the row. Plain `?` parameters (both drivers bind them): see hitParameters.
  */
-function sqliteTime(ms: number): string {
-  return new Date(ms).toISOString().replace('Z', '+00:00')
+const HIT_SQL = `
+    INSERT INTO "RateCounter" ("key", "windowStartAt", "count") VALUES (?, ?, 1)
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "windowStartAt" <= ? THEN 1 ELSE "count" + 1 END,
+      "windowStartAt" = CASE WHEN "windowStartAt" <= ? THEN ? ELSE "windowStartAt" END
+    RETURNING "windowStartAt", "count"`
+
+type HitParameters = [string, string, string, string, string]
+
+/** The key, the window's start, and (twice) the time before which a window has ended, the start again. */
+function hitParameters(key: string, rule: RateRule, now: Date): HitParameters {
+  const start = prismaDateTime(now)
+  const endedBefore = prismaDateTime(now.getTime() - rule.windowMs)
+  return [key, start, endedBefore, endedBefore, start]
+}
+
+function decide(key: string, row: CounterRow | undefined, rule: RateRule, now: Date): RateDecision {
+  if (!row) throw new Error(`rate counter ${key}: the upsert returned no row`)
+  if (Number(row.count) <= rule.max) return { ok: true }
+  return { ok: false, retryAfterMs: new Date(row.windowStartAt).getTime() + rule.windowMs - now.getTime() }
 }
 
 /**
@@ -37,19 +65,8 @@ export async function hitRateLimit(
   now: Date = new Date(),
 ): Promise<RateDecision> {
   if (rule.max === 0) return { ok: true }
-  const nowMs = now.getTime()
-  const start = sqliteTime(nowMs)
-  const endedBefore = sqliteTime(nowMs - rule.windowMs)
-  const rows = await db.$queryRaw<Array<{ windowStartAt: string | Date; count: number | bigint }>>`
-    INSERT INTO "RateCounter" ("key", "windowStartAt", "count") VALUES (${key}, ${start}, 1)
-    ON CONFLICT ("key") DO UPDATE SET
-      "count" = CASE WHEN "windowStartAt" <= ${endedBefore} THEN 1 ELSE "count" + 1 END,
-      "windowStartAt" = CASE WHEN "windowStartAt" <= ${endedBefore} THEN ${start} ELSE "windowStartAt" END
-    RETURNING "windowStartAt", "count"`
-  const row = rows[0]
-  if (!row) throw new Error(`rate counter ${key}: the upsert returned no row`)
-  if (Number(row.count) <= rule.max) return { ok: true }
-  return { ok: false, retryAfterMs: new Date(row.windowStartAt).getTime() + rule.windowMs - nowMs }
+  const rows = await db.$queryRawUnsafe<CounterRow[]>(HIT_SQL, ...hitParameters(key, rule, now))
+  return decide(key, rows[0], rule, now)
 }
 
 /** Checks every rule in order; a refused hit is not counted against later rules. */
@@ -60,6 +77,21 @@ export async function hitRateLimits(
 ): Promise<RateDecision> {
   for (const check of checks) {
     const decision = await hitRateLimit(db, check.key, check.rule, now)
+    if (!decision.ok) return decision
+  }
+  return { ok: true }
+}
+
+/** `hitRateLimits` on the raw connection, synchronously: for use inside a write transaction. */
+export function hitRateLimitsNow(
+  db: SqliteDatabase,
+  checks: Array<{ key: string; rule: RateRule }>,
+  now: Date = new Date(),
+): RateDecision {
+  const hit = db.prepare<HitParameters, CounterRow>(HIT_SQL)
+  for (const { key, rule } of checks) {
+    if (rule.max === 0) continue
+    const decision = decide(key, hit.get(...hitParameters(key, rule, now)), rule, now)
     if (!decision.ok) return decision
   }
   return { ok: true }

@@ -27,6 +27,8 @@ export type Failure =
   | { error: 'rate-limited'; retryAfterMs: number; action: 'comment' | 'sign-in' | 'sign-up' }
   /** Saved here, but the replica did not confirm it in time (REPLICA_URL set). */
   | { error: 'not-durable'; waitedMs: number; commentId: number }
+  /** The write lock stayed taken for the whole wait (lib/db/write-transaction.ts): nothing was written. */
+  | { error: 'busy'; retryAfterMs: number }
 
 export type FailureCode = Failure['error']
 

@@ -50,7 +50,7 @@ describe('npm run import', () => {
   })
 
   it.each([
-    ['mistimed.vtt', /mistimed\.vtt(:\d+)?: .*(timestamp|tim)/i],
+    ['untimed.vtt', /untimed\.vtt(:\d+)?: .*(timestamp|tim)/i],
     ['binary.vtt', /binary\.vtt(:\d+)?: .*binary/i],
     ['empty.vtt', /empty\.vtt(:\d+)?: .*empty/i],
   ])('rejects %s with a message naming the file, and writes nothing', async (file, message) => {

@@ -60,7 +60,25 @@ function describe(summary: ImportSummary): string {
       `${summary.showSlug}/${summary.episodeSlug} (${summary.format}${summary.replaced ? ', replaced' : ''})`,
       `${summary.cues} cues, ${summary.sentences} sentences, ${speakers} speaker${speakers === 1 ? '' : 's'}, ${summary.repairs.length} repairs`,
     ].join(': ') +
-    summary.repairs.map((repair) => `\n    repair at line ${repair.line}: ${repair.message}`).join('')
+    summary.repairs.map((repair) => `\n    repair at line ${repair.line}: ${repair.message}`).join('') +
+    reimportLines(summary)
+  )
+}
+
+/** What a re-import changed, and each sentence where the host's version was kept (issue 13). */
+function reimportLines(summary: ImportSummary): string {
+  const outcome = summary.reimport
+  if (!outcome) return ''
+  const head = `\n    re-import: ${outcome.changed} changed, ${outcome.added} added, ${outcome.removed} removed, ${outcome.keptForHost} kept for the host`
+  return (
+    head +
+    outcome.conflicts
+      .map(
+        (c) =>
+          `\n    ! sentence ${c.sentenceId} kept the host's ${c.fields.join(' and ')} (${c.hostKinds.join(', ')}):` +
+          `\n        was:  “${c.oldText}”\n        host: “${c.hostText}”\n        file: “${c.newText}”`,
+      )
+      .join('')
   )
 }
 

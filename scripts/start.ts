@@ -4,8 +4,11 @@
 //   3. build when the build is missing or older than the sources;
 //   4. start the replicator beside the server (docs/decisions/0004-replicator-process.md), then
 //      serve on http://$HOST:$PORT;
-//   5. on SIGTERM/SIGINT: stop the server first (in-flight requests finish and commit), then stop
-//      the replicator, which makes its final sync, and exit.
+//   5. when FEED_REFRESH_INTERVAL_MS > 0 (default 1 h), refresh every show's feed on that interval,
+//      one at a time, in a child process (`scripts/feed.ts watch`): outside Next's request path, on
+//      its own connection, each episode one short write transaction, so requests never wait on it;
+//   6. on SIGTERM/SIGINT: stop the server first (in-flight requests finish and commit), stop the
+//      feed refresher, then the replicator, which makes its final sync, and exit.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -71,11 +74,23 @@ function exited(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 0)))
 }
 
+function startFeedRefresher(): ChildProcess | null {
+  if (env.FEED_REFRESH_INTERVAL_MS === 0) {
+    console.log('feeds: no automatic refresh (FEED_REFRESH_INTERVAL_MS=0)')
+    return null
+  }
+  return spawn(process.execPath, [...CLI_NODE_ARGS, 'scripts/feed.ts', 'watch'], {
+    stdio: 'inherit',
+    env: childEnv,
+  })
+}
+
 function serve(replicator: ChildProcess | null): void {
   const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/web-cluster.ts'], {
     stdio: 'inherit',
     env: { ...childEnv, NODE_ENV: 'production' },
   })
+  const feeds = startFeedRefresher()
   let stopping = false
   // Asked to stop: exit 0 unless the replicator's final sync failed. The server dying on
   // its own is a failure, but the replicator still gets its final sync first.
@@ -84,6 +99,8 @@ function serve(replicator: ChildProcess | null): void {
     stopping = true
     if (signal) server.kill(signal)
     const serverCode = await exited(server)
+    feeds?.kill('SIGTERM')
+    if (feeds) await exited(feeds)
     replicator?.kill('SIGTERM')
     const replicatorCode = replicator ? await exited(replicator) : 0
     process.exit(signal ? replicatorCode : serverCode || 1)

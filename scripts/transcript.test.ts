@@ -63,10 +63,10 @@ describe('transcript parse', () => {
   })
 
   it('fails with one line naming the file and line when the transcript is unusable', () => {
-    const { status, stdout, stderr } = transcript('parse', `${fixtures}/mistimed.srt`)
+    const { status, stdout, stderr } = transcript('parse', `${fixtures}/untimed.srt`)
     expect({ status, stdout }).toEqual({ status: 1, stdout: '' })
     expect(stderr).toBe(
-      `transcript: ${fixtures}/mistimed.srt: line 2: no cues with valid timestamps (first problem: cue skipped: it ends before it starts ("00:00:05,000 --> 00:00:04,000"))\n`,
+      `transcript: ${fixtures}/untimed.srt: line 2: no cues with valid timestamps (first problem: cue skipped: invalid timing "00:00:61,000 --> 00:00:62,000" (start time: seconds above 59))\n`,
     )
   })
 

@@ -10,7 +10,7 @@ import next from 'next'
 import { z } from 'zod'
 import { env } from '@/lib/env'
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/http/client-address'
-import { ALLOWED_METHODS, isAllowedMethod, methodNotAllowedMessage } from '@/lib/http/request-guards'
+import { ALLOWED_METHODS, isAllowedMethod, methodNotAllowedMessage } from '@/lib/http/methods'
 import { NON_PAGE_CSP, STATIC_SECURITY_HEADERS } from '@/lib/http/security-headers'
 
 /** Server processes; default: one per core, at most 4. HOST and PORT come from lib/env.ts. */

@@ -1,7 +1,8 @@
 // The header's account corner: sign-in links, or who is signed in with a sign-out button
-// (suggestions, and the moderation queue for hosts and admins).
+// (suggestions, and the moderation queue and the studio for hosts and admins).
 import Link from 'next/link'
 import { signOutAction } from '@/app/(account)/actions'
+import { roleAllows } from '@/lib/auth/policy'
 import { canModerate } from '@/lib/auth/roles'
 import { getCurrentCaller } from '@/lib/auth/session'
 
@@ -21,6 +22,7 @@ export async function AccountMenu() {
       {/* Hosts review suggestions there; listeners see what became of theirs. */}
       <Link href="/suggestions">Suggestions</Link>
       {canModerate(caller.role) ? <Link href="/moderation">Moderation</Link> : null}
+      {roleAllows(caller.role, 'edit-transcripts') ? <Link href="/studio">Studio</Link> : null}
       <form action={signOutAction}>
         <button type="submit" className="link-button">
           Sign out

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { formatDate, formatDuration } from '@/lib/format'
-import type { EpisodeCard } from '@/lib/shows'
+import type { EpisodeCard } from '@/lib/shows/reads'
 
 export function EpisodeList({ episodes, showShow = true }: { episodes: EpisodeCard[]; showShow?: boolean }) {
   if (episodes.length === 0)

@@ -5,7 +5,7 @@ import { SearchHelp } from '@/app/search/_components/search-help'
 import { sqlite } from '@/lib/db/client'
 import { firstValues, SearchPageParamsSchema } from '@/lib/search/params'
 import { searchTranscripts, SEARCH_PAGE_SIZE } from '@/lib/search/search'
-import { listShows } from '@/lib/shows'
+import { listShows } from '@/lib/shows/reads'
 
 export const dynamic = 'force-dynamic'
 
@@ -27,6 +27,7 @@ export default async function SearchPage({ searchParams }: Props) {
         speaker: params.q.trim() === '' ? undefined : params.speaker,
         limit: SEARCH_PAGE_SIZE,
         offset: (params.page - 1) * SEARCH_PAGE_SIZE,
+        exact: params.exact,
       })
     : null
   return (

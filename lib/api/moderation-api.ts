@@ -4,7 +4,7 @@ import 'server-only'
 import { requestContext, type ApiDeps } from '@/lib/api/deps'
 import { readJsonBody, toJsonResponse } from '@/lib/http/json-response'
 import { listModerationQueue, moderateComment, setCommentsEnabled } from '@/lib/moderation/operations'
-import { banUser } from '@/lib/users/operations'
+import { banUser, listBannedUsers } from '@/lib/users/operations'
 
 const OK = () => ({ ok: true })
 
@@ -25,6 +25,11 @@ export async function moderateCommentHandler(deps: ApiDeps, request: Request, co
 export async function banUserHandler(deps: ApiDeps, request: Request, userId: string) {
   const ctx = await requestContext(deps, request)
   return toJsonResponse(await banUser(ctx, { userId, body: await readJsonBody(request) }), OK)
+}
+
+/** GET /api/moderation/banned → { users: [{ id, name, role, bannedAt }] } */
+export async function bannedUsersHandler(deps: ApiDeps, request: Request) {
+  return toJsonResponse(await listBannedUsers(await requestContext(deps, request)), (users) => ({ users }))
 }
 
 /** PATCH /api/episodes/:slug — { commentsEnabled: boolean } */

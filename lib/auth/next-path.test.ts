@@ -31,7 +31,7 @@ describe('safeNextPath', () => {
       ['/a'],
       42,
     ]) {
-      expect(safeNextPath(evil), JSON.stringify(evil)).toBe('/')
+      expect({ evil, next: safeNextPath(evil) }).toEqual({ evil, next: '/' })
     }
   })
 

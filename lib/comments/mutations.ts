@@ -1,13 +1,22 @@
 // Writing comments and reports: the data layer under lib/comments/operations.ts. Nothing here
 // authorizes; every function takes an author or reporter the operation already authorized.
+// Every write that is more than one statement runs on the raw connection in one synchronous
+// BEGIN IMMEDIATE transaction (lib/db/write-transaction.ts, docs/decisions/0010): a Prisma
+// interactive transaction held SQLite's write lock across awaits, and under 8 concurrent
+// writers 4–8 % of comment posts failed with SQLITE_BUSY_SNAPSHOT or P1008.
 import 'server-only'
 import type { Caller } from '@/lib/auth/caller'
+import { repeatsRecentComment } from '@/lib/comments/duplicate-key'
 import type { CommentPolicy } from '@/lib/comments/policy'
-import { COMMENT_SELECT, toCommentDto, visibleWhere } from '@/lib/comments/threads'
+import { toCommentDto, visibleWhere } from '@/lib/comments/threads'
 import type { CommentDto, Viewer } from '@/lib/comments/types'
+import { prismaDateTime } from '@/lib/db/datetime'
+import type { SqliteDatabase } from '@/lib/db/sqlite'
+import { inWriteTransaction } from '@/lib/db/write-transaction'
 import type { PrismaClient } from '@/lib/generated/prisma/client'
-import { hitRateLimits } from '@/lib/rate-limit'
-import { fail, ok, type Result } from '@/lib/result'
+import { hitRateLimitsNow } from '@/lib/rate-limit'
+import { fail, notFound, ok, type Result } from '@/lib/result'
+import { statement } from '@/lib/sentences/statements'
 
 export interface NewCommentRow {
   episodeId: number
@@ -24,28 +33,18 @@ export interface NewCommentRow {
  * Saves a new comment unless it repeats the author's recent text or passes a rate limit,
  * checked in the same transaction as the insert so two posts cannot both pass.
  */
-export async function insertComment(
-  db: PrismaClient,
+export function insertComment(
+  db: SqliteDatabase,
   author: Caller,
   row: NewCommentRow,
   policy: CommentPolicy,
   now: Date,
 ): Promise<Result<CommentDto>> {
-  return db.$transaction(async (tx) => {
-    if (policy.duplicateWindowMs > 0) {
-      const duplicate = await tx.comment.findFirst({
-        where: {
-          authorId: author.id,
-          body: row.body,
-          deletedAt: null,
-          createdAt: { gte: new Date(now.getTime() - policy.duplicateWindowMs) },
-        },
-        select: { id: true },
-      })
-      if (duplicate) return fail({ error: 'duplicate' })
-    }
-    const limited = await hitRateLimits(
-      tx,
+  return inWriteTransaction(db, () => {
+    if (policy.duplicateWindowMs > 0 && isDuplicate(db, author.id, row.body, policy, now))
+      return fail({ error: 'duplicate' })
+    const limited = hitRateLimitsNow(
+      db,
       [
         { key: `comment:user:${author.id}`, rule: policy.accountRule },
         { key: `comment:ip:${row.ip}`, rule: policy.ipRule },
@@ -54,33 +53,72 @@ export async function insertComment(
     )
     if (!limited.ok)
       return fail({ error: 'rate-limited', action: 'comment', retryAfterMs: limited.retryAfterMs })
-    const status = (await mustHold(tx, author, policy)) ? 'held' : 'visible'
-    const created = await tx.comment.create({
-      data: {
-        episodeId: row.episodeId,
-        sentenceId: row.sentenceId,
-        parentId: row.parentId,
-        authorId: author.id,
-        quote: row.quote,
-        body: row.body,
-        status,
-        createdAt: now,
-      },
-      select: COMMENT_SELECT,
-    })
-    return ok(toCommentDto(created))
+    const status = mustHold(db, author, policy) ? 'held' : 'visible'
+    const { id } = statement(
+      db,
+      `INSERT INTO "Comment" ("episodeId", "sentenceId", "parentId", "authorId", "quote", "body", "status", "createdAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id"`,
+    ).get(
+      row.episodeId,
+      row.sentenceId,
+      row.parentId,
+      author.id,
+      row.quote,
+      row.body,
+      status,
+      prismaDateTime(now),
+    ) as { id: number }
+    return readComment(db, id)
   })
 }
 
+/** Same text after folding case, spacing and punctuation (lib/comments/duplicate-key.ts). */
+function isDuplicate(db: SqliteDatabase, authorId: string, body: string, policy: CommentPolicy, now: Date) {
+  return repeatsRecentComment(db, authorId, body, prismaDateTime(now.getTime() - policy.duplicateWindowMs))
+}
+
 /** New listeners' first comments wait for review when COMMENT_HOLD_FIRST is set. */
-async function mustHold(
-  tx: Pick<PrismaClient, 'comment'>,
-  author: Caller,
-  policy: CommentPolicy,
-): Promise<boolean> {
+function mustHold(db: SqliteDatabase, author: Caller, policy: CommentPolicy): boolean {
   if (policy.holdFirst === 0 || author.role !== 'listener') return false
-  const approved = await tx.comment.count({ where: { authorId: author.id, status: 'visible' } })
+  const { approved } = statement(
+    db,
+    `SELECT count(*) AS approved FROM "Comment" WHERE "authorId" = ? AND "status" = 'visible'`,
+  ).get(author.id) as { approved: number }
   return approved < policy.holdFirst
+}
+
+/** The columns as SQLite returns them: times as Prisma's text, the author joined in. */
+interface CommentSqlRow extends Pick<
+  CommentDto,
+  'id' | 'episodeId' | 'sentenceId' | 'parentId' | 'quote' | 'body'
+> {
+  status: string
+  createdAt: string
+  editedAt: string | null
+  deletedAt: string | null
+  authorId: string
+  authorName: string
+}
+
+/** A comment as the API shows it, read on the raw connection (inside the write that made it). */
+function readComment(db: SqliteDatabase, commentId: number): Result<CommentDto> {
+  const row = statement(
+    db,
+    `SELECT c."id", c."episodeId", c."sentenceId", c."parentId", c."quote", c."body", c."status",
+            c."createdAt", c."editedAt", c."deletedAt", u."id" AS "authorId", u."name" AS "authorName"
+     FROM "Comment" c JOIN "User" u ON u."id" = c."authorId" WHERE c."id" = ?`,
+  ).get(commentId) as CommentSqlRow | undefined
+  if (!row) return notFound('comment')
+  const time = (text: string | null) => (text === null ? null : new Date(text))
+  return ok(
+    toCommentDto({
+      ...row,
+      createdAt: new Date(row.createdAt),
+      editedAt: time(row.editedAt),
+      deletedAt: time(row.deletedAt),
+      author: { id: row.authorId, name: row.authorName },
+    }),
+  )
 }
 
 /** The comment's author and episode, or null when it does not exist or was deleted. */
@@ -95,51 +133,79 @@ export async function findLiveComment(
   return row && !row.deletedAt ? { authorId: row.authorId, episodeId: row.episodeId } : null
 }
 
-export async function updateCommentBody(
-  db: PrismaClient,
+export function updateCommentBody(
+  db: SqliteDatabase,
   commentId: number,
   authorId: string,
   body: string,
   now: Date,
-): Promise<CommentDto> {
-  // The author is part of the where: an edit never lands on someone else's comment.
-  const row = await db.comment.update({
-    where: { id: commentId, authorId },
-    data: { body, editedAt: now },
-    select: COMMENT_SELECT,
+): Promise<Result<CommentDto>> {
+  return inWriteTransaction(db, () => {
+    // The author is part of the where: an edit never lands on someone else's comment.
+    const { changes } = statement(
+      db,
+      `UPDATE "Comment" SET "body" = ?, "editedAt" = ? WHERE "id" = ? AND "authorId" = ? AND "deletedAt" IS NULL`,
+    ).run(body, prismaDateTime(now), commentId, authorId)
+    return changes === 1 ? readComment(db, commentId) : notFound('comment')
   })
-  return toCommentDto(row)
+}
+
+/** Sets a comment's deleted or status columns and resolves its open reports, in one write. */
+export function updateCommentResolvingReports(
+  db: SqliteDatabase,
+  commentId: number,
+  change: { status?: 'visible' | 'hidden'; deleted?: boolean },
+  now: Date,
+): Promise<Result<void>> {
+  const at = prismaDateTime(now)
+  return inWriteTransaction(db, () => {
+    if (change.deleted)
+      statement(db, `UPDATE "Comment" SET "deletedAt" = ?, "body" = '' WHERE "id" = ?`).run(at, commentId)
+    if (change.status)
+      statement(db, `UPDATE "Comment" SET "status" = ? WHERE "id" = ?`).run(change.status, commentId)
+    statement(
+      db,
+      `UPDATE "CommentReport" SET "resolvedAt" = ? WHERE "commentId" = ? AND "resolvedAt" IS NULL`,
+    ).run(at, commentId)
+    return ok(undefined)
+  })
 }
 
 /** Soft delete: the row stays as a placeholder for replies; its open reports are resolved. */
-export async function softDeleteComment(db: PrismaClient, commentId: number, now: Date): Promise<void> {
-  await db.$transaction([
-    db.comment.update({ where: { id: commentId }, data: { deletedAt: now, body: '' } }),
-    db.commentReport.updateMany({ where: { commentId, resolvedAt: null }, data: { resolvedAt: now } }),
-  ])
+export function softDeleteComment(db: SqliteDatabase, commentId: number, now: Date): Promise<Result<void>> {
+  return updateCommentResolvingReports(db, commentId, { deleted: true }, now)
 }
 
 /**
  * Records `reporter`'s report on a comment they can see; reporting twice re-opens the report
- * rather than counting the same person twice. Null when there is no such comment for them.
+ * rather than counting the same person twice. Not found when there is no such comment for them.
  */
 export async function upsertReport(
-  db: PrismaClient,
+  handles: { db: PrismaClient; sqlite: SqliteDatabase },
   reporter: Viewer,
   commentId: number,
   reason: string,
-): Promise<{ created: boolean } | null> {
-  const comment = await db.comment.findFirst({
+  now: Date,
+): Promise<Result<{ created: boolean }>> {
+  const comment = await handles.db.comment.findFirst({
     where: { AND: [{ id: commentId, deletedAt: null }, visibleWhere(reporter)] },
     select: { id: true },
   })
-  if (!comment) return null
-  const key = { commentId_reporterId: { commentId, reporterId: reporter.id } }
-  const existing = await db.commentReport.findUnique({ where: key, select: { id: true } })
-  await db.commentReport.upsert({
-    where: key,
-    create: { commentId, reporterId: reporter.id, reason },
-    update: { resolvedAt: null, ...(reason ? { reason } : {}) },
+  if (!comment) return notFound('comment')
+  const db = handles.sqlite
+  return inWriteTransaction(db, () => {
+    const existing = statement(
+      db,
+      `SELECT 1 FROM "CommentReport" WHERE "commentId" = ? AND "reporterId" = ?`,
+    ).get(commentId, reporter.id)
+    // An empty reason on a second report keeps the first one's.
+    statement(
+      db,
+      `INSERT INTO "CommentReport" ("commentId", "reporterId", "reason", "createdAt") VALUES (?, ?, ?, ?)
+       ON CONFLICT ("commentId", "reporterId") DO UPDATE SET
+         "resolvedAt" = NULL,
+         "reason" = CASE WHEN excluded."reason" <> '' THEN excluded."reason" ELSE "reason" END`,
+    ).run(commentId, reporter.id, reason, prismaDateTime(now))
+    return ok({ created: existing === undefined })
   })
-  return { created: !existing }
 }

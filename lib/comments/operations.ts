@@ -72,7 +72,7 @@ export async function createComment(
       return fail({ error: 'parent-invalid' })
   }
   const created = await insertComment(
-    ctx.db,
+    ctx.sqlite,
     caller.value,
     {
       episodeId: sentence.episodeId,
@@ -106,8 +106,12 @@ export async function editComment(
   const existing = await findLiveComment(ctx.db, commentId.value)
   if (!existing) return notFound('comment')
   if (existing.authorId !== caller.value.id) return fail({ error: 'forbidden' })
-  return ok(
-    await updateCommentBody(ctx.db, commentId.value, caller.value.id, body.value.body, ctx.now ?? new Date()),
+  return updateCommentBody(
+    ctx.sqlite,
+    commentId.value,
+    caller.value.id,
+    body.value.body,
+    ctx.now ?? new Date(),
   )
 }
 
@@ -126,8 +130,8 @@ export async function deleteComment(
     const moderator = authorize(caller.value, 'moderate')
     if (!moderator.ok) return fail({ error: 'forbidden' })
   }
-  await softDeleteComment(ctx.db, commentId.value, ctx.now ?? new Date())
-  return ok({ episodeId: existing.episodeId })
+  const deleted = await softDeleteComment(ctx.sqlite, commentId.value, ctx.now ?? new Date())
+  return deleted.ok ? ok({ episodeId: existing.episodeId }) : deleted
 }
 
 /** Anyone signed in reports a comment they can see; `created` is false when it re-opens theirs. */
@@ -141,6 +145,5 @@ export async function reportComment(
   if (!commentId.ok) return commentId
   const body = parseInput(NewReportSchema, input.body)
   if (!body.ok) return body
-  const report = await upsertReport(ctx.db, caller.value, commentId.value, body.value.reason)
-  return report ? ok(report) : notFound('comment')
+  return upsertReport(ctx, caller.value, commentId.value, body.value.reason, ctx.now ?? new Date())
 }

@@ -12,6 +12,7 @@ function comment(id: number, fields: Partial<CommentDto> = {}): CommentDto {
     body: `c${id}`,
     status: 'visible',
     deleted: false,
+    removed: false,
     author: { id: 'u', name: 'U' },
     createdAt: '2026-01-01T00:00:00.000Z',
     editedAt: null,
@@ -20,12 +21,13 @@ function comment(id: number, fields: Partial<CommentDto> = {}): CommentDto {
 }
 
 describe('thread shape', () => {
-  it('counts comments per sentence, leaving out deleted placeholders', () => {
+  it('counts comments per sentence, leaving out deleted placeholders and removed stubs', () => {
     const counts = countBySentence([
       comment(1),
       comment(2, { parentId: 1 }),
       comment(3, { sentenceId: 11 }),
       comment(4, { deleted: true }),
+      comment(6, { removed: true, status: 'hidden', body: '' }),
     ])
     expect([...counts]).toEqual([
       [10, 2],

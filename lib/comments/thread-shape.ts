@@ -6,7 +6,7 @@ import type { CommentDto } from '@/lib/comments/types'
 export function countBySentence(comments: readonly CommentDto[]): Map<number, number> {
   const counts = new Map<number, number>()
   for (const comment of comments) {
-    if (comment.deleted || comment.sentenceId === null) continue
+    if (comment.deleted || comment.removed || comment.sentenceId === null) continue
     counts.set(comment.sentenceId, (counts.get(comment.sentenceId) ?? 0) + 1)
   }
   return counts

@@ -16,7 +16,14 @@ export interface CommentDto {
   body: string
   status: CommentStatus
   deleted: boolean
+  /**
+   * A stub: the comment is hidden by a moderator (or awaiting review) and the viewer may not
+   * read it, but replies they can see hang under it. Body empty, author blank; `status` says why.
+   */
+  removed: boolean
   author: { id: string; name: string }
+  /** Only for hosts and admins: whether the author is banned (for the Ban/Unban author button). */
+  authorBanned?: boolean
   createdAt: string
   editedAt: string | null
 }

@@ -12,7 +12,7 @@ import { failureMessage } from '@/lib/failures'
 import { ok, unprocessable, type Result } from '@/lib/result'
 import { renameSpeaker as renameInTranscript, replaceTexts } from '@/lib/sentences/episode-edits'
 import { checkDerivedText } from '@/lib/sentences/sentence-text'
-import { inWriteTransaction } from '@/lib/sentences/write-transaction'
+import { inWriteTransaction } from '@/lib/db/write-transaction'
 
 export interface ReplaceOutcome {
   changes: ReplacementPreview[]
@@ -44,7 +44,7 @@ export async function findAndReplace(
     kind: 'replace' as const,
     reason: `Replaced “${request.find}” with “${request.replace}”`,
   }
-  const applied = inWriteTransaction(ctx.sqlite, () =>
+  const applied = await inWriteTransaction(ctx.sqlite, () =>
     replaceTexts(ctx.sqlite, changes, meta, ctx.now ?? new Date()),
   )
   return applied.ok ? ok({ changes, applied: true }) : applied

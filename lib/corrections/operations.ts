@@ -18,7 +18,7 @@ import { notFound, ok, type Resource, type Result } from '@/lib/result'
 import { changeSentence, type Applied } from '@/lib/sentences/edit'
 import { revertRevision as revertInTranscript } from '@/lib/sentences/revert'
 import { mergeWithNext, splitSentence as splitInTranscript } from '@/lib/sentences/split-merge'
-import { inWriteTransaction } from '@/lib/sentences/write-transaction'
+import { inWriteTransaction } from '@/lib/db/write-transaction'
 
 const SENTENCE_SELECT = { id: true, text: true, speaker: true, startMs: true, version: true } as const
 
@@ -104,8 +104,8 @@ function transcriptWrite<B, T>(
   raw: { id: unknown; what: Resource; body: unknown },
   schema: z.ZodType<B>,
   write: (db: SqliteDatabase, input: RecordInput<B>, now: Date) => Result<T>,
-): Result<T> {
+): Promise<Result<T>> {
   const input = recordInput(ctx, 'edit-transcripts', raw, schema)
-  if (!input.ok) return input
+  if (!input.ok) return Promise.resolve(input)
   return inWriteTransaction(ctx.sqlite, () => write(ctx.sqlite, input.value, ctx.now ?? new Date()))
 }

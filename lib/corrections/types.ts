@@ -17,7 +17,7 @@ export interface SentenceChange {
   startMs?: number
 }
 
-export type RevisionKind = 'edit' | 'revert' | 'suggestion' | 'split' | 'merge' | 'replace'
+export type RevisionKind = 'edit' | 'revert' | 'suggestion' | 'split' | 'merge' | 'replace' | 'import'
 
 export interface RevisionDto {
   id: number

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { storedEpisodeAudio } from '../media/episode-audio'
 import { freshDatabase } from '../../tests/support/database'
 import { importTranscript } from '../import/import-transcript'
 import { DEMO_SHOW, seedDemoData } from './seed-demo'
@@ -36,6 +38,24 @@ describe('the demo dataset', () => {
     expect([...new Set(sentences.map((sentence) => sentence.segmentStartMs))]).toEqual([
       0, 21_000, 48_000, 79_000, 104_000, 132_000,
     ])
+  })
+
+  it('stores the first episode’s audio beside the database, so a fresh clone plays it', () => {
+    const db = freshDatabase()
+    seedDemoData(db)
+    const rows = db.prepare(`SELECT id, slug, audioFile, audioType FROM Episode ORDER BY slug`).all() as {
+      id: number
+      slug: string
+      audioFile: string | null
+      audioType: string | null
+    }[]
+    expect(rows.map(({ slug, audioFile, audioType }) => ({ slug, audioFile, audioType }))).toEqual([
+      { slug: '001-sqlite-is-enough', audioFile: 'audio.ogg', audioType: 'audio/ogg' },
+      { slug: '002-streaming-backups', audioFile: null, audioType: null },
+    ])
+    const stored = storedEpisodeAudio(db, rows[0]!.id)
+    expect(stored?.contentType).toBe('audio/ogg')
+    expect(readFileSync(stored!.path)).toEqual(readFileSync('prisma/demo/001-sqlite-is-enough.opus'))
   })
 
   it('never loads into a database that already has episodes', () => {

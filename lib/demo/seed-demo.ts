@@ -1,8 +1,11 @@
 // The demo dataset `npm start` loads into an empty database, so a fresh clone has something
-// to read and search. Never touches a database that already has episodes.
+// to read, search and listen to. Never touches a database that already has episodes. The first
+// episode's audio (made from its transcript by `npm run demo:audio`) is copied into the media
+// folder beside the database, so it is served like any uploaded file.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { countEpisodes } from '@/lib/sentences/episode-sql'
+import { copyEpisodeAudioFile } from '@/lib/media/episode-audio'
+import { countEpisodes, findEpisode } from '@/lib/sentences/episode-sql'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
 import { buildEpisode, writeEpisode, type ShowData } from '@/lib/seed/factories'
 
@@ -15,12 +18,14 @@ const DEMO_EPISODES = [
     extension: 'vtt',
     title: 'Is SQLite enough?',
     publishedAt: '2026-10-05T09:00:00Z',
+    audio: { extension: 'opus', type: 'audio/ogg' },
   },
   {
     slug: '002-streaming-backups',
     extension: 'txt',
     title: 'Streaming backups to a bucket',
     publishedAt: '2026-10-12T09:00:00Z',
+    audio: null,
   },
 ] as const
 
@@ -30,7 +35,7 @@ const DEMO_FOLDER = fileURLToPath(new URL('../../prisma/demo/', import.meta.url)
 export function seedDemoData(db: SqliteDatabase, folder = DEMO_FOLDER): number {
   if (countEpisodes(db) > 0) return 0
   const load = db.transaction(() => {
-    for (const { slug, extension, title, publishedAt } of DEMO_EPISODES) {
+    for (const { slug, extension, title, publishedAt, audio } of DEMO_EPISODES) {
       const content = readFileSync(`${folder}/${slug}.${extension}`)
       writeEpisode(
         db,
@@ -42,6 +47,15 @@ export function seedDemoData(db: SqliteDatabase, folder = DEMO_FOLDER): number {
           transcript: { file: { extension, content } },
         }),
       )
+      const episode = audio ? findEpisode(db, slug) : null
+      if (audio && episode) {
+        const stored = copyEpisodeAudioFile(db, {
+          episodeId: episode.id,
+          path: `${folder}/${slug}.${audio.extension}`,
+          type: audio.type,
+        })
+        if (!stored.ok) throw new Error(`demo audio for ${slug}: ${JSON.stringify(stored.failure)}`)
+      }
     }
   })
   load()

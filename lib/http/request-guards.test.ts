@@ -34,7 +34,7 @@ describe('edgeRefusal', () => {
   it('requires a same-site Origin on API writes that carry the session cookie, not on token calls', async () => {
     const noOrigin = guard('POST', '/api/sentences/1/comments', { cookie: SESSION })
     expect(noOrigin?.status).toBe(403)
-    expect((await noOrigin?.json()).error).toMatch(/must come from this site/)
+    expect((await noOrigin!.json()).error).toMatch(/must come from this site/)
     expect(
       guard('DELETE', '/api/comments/1', {
         cookie: `x=1; __Secure-${SESSION}`,

@@ -7,22 +7,8 @@
 // Host or X-Forwarded-Host header, which whoever sends the request writes.
 import { NextResponse } from 'next/server'
 import { failureMessage, failureStatus } from '@/lib/failures'
+import { ALLOWED_METHODS, isAllowedMethod, methodNotAllowedMessage } from '@/lib/http/methods'
 import type { Failure } from '@/lib/result'
-
-export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
-
-/**
- * Whether any route could answer the method. TRACE, TRACK and CONNECT cannot even become a
- * fetch Request (Next's proxy would throw: 500), so scripts/web-cluster.ts asks this before
- * Next does; proxy.ts asks it for the rest (PROPFIND, …) and under `next dev`.
- */
-export function isAllowedMethod(method: string): boolean {
-  return (ALLOWED_METHODS as readonly string[]).includes(method.toUpperCase())
-}
-
-export function methodNotAllowedMessage(method: string): string {
-  return `The method ${method.toUpperCase().slice(0, 20)} is not allowed.`
-}
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 

@@ -3,7 +3,8 @@
 // every structural write, so an import and a correction follow the same rules.
 import 'server-only'
 import { readTranscript } from '@/lib/transcripts/parse'
-import type { NormalizedTranscript } from '@/lib/transcripts/types'
+import type { NormalizedTranscript, TranscriptFormat } from '@/lib/transcripts/types'
+import type { ReimportOutcome } from '@/lib/sentences/reimport-conflict'
 import {
   findEpisode,
   findShowId,
@@ -19,6 +20,8 @@ import { baseName, slugFromFileName, titleFromSlug } from '@/lib/import/names'
 export const DEFAULT_SHOW_SLUG = 'unsorted'
 
 export interface ImportOptions {
+  /** The episode the transcript is for (an upload to an existing episode); default: from the file name. */
+  episodeSlug?: string
   /** Show the episode goes into; created (title from slug) when missing. */
   showSlug?: string
   /** Replace an existing transcript instead of refusing. */
@@ -29,6 +32,10 @@ export interface ImportOptions {
   now?: () => Date
   /** What the file name cannot say; the demo data and future metadata sidecars use it. */
   metadata?: { episodeTitle?: string; publishedAt?: Date; showTitle?: string }
+  /** The format when the source says it (a feed's transcript type); else detected from the content. */
+  format?: TranscriptFormat
+  /** Names the new file in a re-import's revisions and conflicts; defaults to the file's base name. */
+  source?: string
 }
 
 export interface ImportSummary {
@@ -41,6 +48,8 @@ export interface ImportSummary {
   speakers: string[]
   repairs: NormalizedTranscript['repairs']
   replaced: boolean
+  /** For a re-import: what changed, and the host's work kept against the new file. */
+  reimport: ReimportOutcome | null
 }
 
 /** An expected refusal (already imported, slug taken by another show, unreadable file). */
@@ -61,11 +70,11 @@ export function importTranscript(
   file: { name: string; content: Uint8Array | string },
   options: ImportOptions = {},
 ): ImportSummary {
-  const transcript = readTranscript(file.content)
+  const transcript = readTranscript(file.content, options.format)
   if (!transcript.segments.some((segment) => segment.sentences.length > 0)) {
     throw new ImportError('the transcript holds no sentences')
   }
-  const episodeSlug = slugFromFileName(file.name)
+  const episodeSlug = options.episodeSlug ?? slugFromFileName(file.name)
   if (!episodeSlug) throw new ImportError(`cannot derive an episode slug from the file name "${file.name}"`)
   const showSlug = options.showSlug ?? DEFAULT_SHOW_SLUG
   const importedAt = (options.now?.() ?? new Date()).toISOString()
@@ -87,8 +96,9 @@ export function importTranscript(
     }
     const { episodeId, replaced } = upsertEpisode(db, fields, options.replace ?? false)
     // Replacing a transcript in use keeps sentence ids (comments, permalinks, history).
-    if (replaced) realignTranscript(db, episodeId, transcript, importedAt)
-    else insertTranscript(db, episodeId, transcript, importedAt)
+    const source = options.source ?? baseName(file.name)
+    const reimport = replaced ? realignTranscript(db, episodeId, transcript, importedAt, source) : null
+    if (!replaced) insertTranscript(db, episodeId, transcript, importedAt)
     summary = {
       episodeSlug,
       showSlug,
@@ -99,6 +109,7 @@ export function importTranscript(
       speakers: transcript.speakers,
       repairs: transcript.repairs,
       replaced,
+      reimport,
     }
     if (options.dryRun) throw new DryRunRollback()
   })

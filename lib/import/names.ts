@@ -26,3 +26,8 @@ export function titleFromSlug(slug: string): string {
 export function baseName(fileName: string): string {
   return fileName.replace(/^.*[\\/]/, '')
 }
+
+/** A slug for a show or episode a host names by title only: `Hello, World!` → `hello-world`, at most `max` characters. */
+export function slugFromTitle(title: string, max = 120): string {
+  return slugify(title).slice(0, max).replace(/-+$/, '')
+}

@@ -14,7 +14,7 @@ import {
 import type { OperationContext } from '@/lib/operations/context'
 import { parseId, parseInput } from '@/lib/operations/input'
 import { episodeBySlug } from '@/lib/operations/lookups'
-import { notFound, ok, type Result } from '@/lib/result'
+import { ok, type Result } from '@/lib/result'
 
 export type { QueueItem } from '@/lib/moderation/moderation-store'
 
@@ -40,8 +40,7 @@ export async function moderateComment(
   if (!commentId.ok) return commentId
   const body = parseInput(ModerationActionSchema, input.body)
   if (!body.ok) return body
-  const moderated = await applyModeration(ctx.db, commentId.value, body.value.action, ctx.now ?? new Date())
-  return moderated ? ok(moderated) : notFound('comment')
+  return applyModeration(ctx, commentId.value, body.value.action, ctx.now ?? new Date())
 }
 
 /** Turns an episode's comments on or off; `body` is `{ commentsEnabled: boolean }`. */

@@ -20,3 +20,20 @@ export async function episodeBySlug(db: PrismaClient, slug: string): Promise<Res
   })
   return episode ? ok(episode) : notFound('episode')
 }
+
+export interface ShowRef {
+  id: number
+  slug: string
+  title: string
+  feedUrl: string | null
+}
+
+/** The show a slug names; bounded like episodeBySlug. */
+export async function showBySlug(db: PrismaClient, slug: unknown): Promise<Result<ShowRef>> {
+  if (typeof slug !== 'string' || slug.length === 0 || slug.length > 200) return notFound('show')
+  const show = await db.show.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, title: true, feedUrl: true },
+  })
+  return show ? ok(show) : notFound('show')
+}

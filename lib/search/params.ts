@@ -24,9 +24,15 @@ export const SearchPageParamsSchema = z.object({
   page: z.coerce.number().int().min(1).max(500).catch(1).default(1),
   show: optionalFilter.catch(undefined),
   speaker: optionalFilter.catch(undefined),
+  // "search instead for …": the query exactly as typed, no typo correction or relaxing.
+  exact: z
+    .string()
+    .optional()
+    .transform((value) => value === '1')
+    .catch(false),
 })
 
-/** `GET /api/search?q=&limit=&offset=&show=&speaker=` */
+/** `GET /api/search?q=&limit=&offset=&show=&speaker=&exact=` */
 export const SearchApiParamsSchema = z.object({
   q: z
     .string({ error: 'q is required' })
@@ -45,6 +51,10 @@ export const SearchApiParamsSchema = z.object({
     .default(0),
   show: optionalFilter,
   speaker: optionalFilter,
+  exact: z
+    .enum(['0', '1'], { error: 'exact must be 0 or 1' })
+    .optional()
+    .transform((value) => value === '1'),
 })
 
 /** First value of each key; repeated keys are not meaningful here. */

@@ -39,6 +39,7 @@ const PIECES = [
   ...WORDS,
   ...'OR OR AND NOT NEAR NEAR( ) ( ^ {text}: text: col: " "" * - -- -" c++ e.g. *** "quick brown"'.split(' '),
   ...'speaker: speaker:" SPEAKER:guido show:"Talk Show: -speaker:x 🎉 👍🏽 ᦰ'.split(' '),
+  ...'after: before:2024 AFTER:2024-02-30 after:2024-03 -before:2025'.split(' '),
   ...['\u0301', '\ud800', '\u0000', '\t', '\n', '\u3000', ' ', ' ', ' '],
 ]
 // [low, high] code point ranges; surrogates come out as lone UTF-16 units.
@@ -71,7 +72,16 @@ const GENERATORS: Record<string, (random: Random) => string> = {
       ...repeat(int(random, 0, 3), word),
       ...repeat(int(random, 0, 2), () => `-${word()}`),
       ...repeat(int(random, 0, 2), () =>
-        pick(random, ['speaker:guido', 'show:"Talk Python"', 'speaker:', '-show:x']),
+        pick(random, [
+          'speaker:guido',
+          'show:"Talk Python"',
+          'speaker:',
+          '-show:x',
+          'after:2024-03',
+          'before:2024',
+          'after:2024-13',
+          '-before:2024',
+        ]),
       ),
       ...repeat(int(random, 0, 2), () => 'OR'),
     ]
@@ -147,7 +157,8 @@ describe('compileSearchQuery fuzz', () => {
         assert.match(result.message, /\S/, label)
       } else if (result.match === null) {
         seen.filterOnly++
-        assert.isAbove(result.filters.speakers.length + result.filters.shows.length, 0, label)
+        const { speakers, shows, after, before } = result.filters
+        assert.isAbove(speakers.length + shows.length + (after ? 1 : 0) + (before ? 1 : 0), 0, label)
         assert.deepEqual(result.terms, [], label)
       } else {
         seen.matched++

@@ -2,14 +2,24 @@
 // one fact about SQLite's unicode61 tokenizer the compiler needs: does a string hold any token
 // character at all.
 
-export type FilterKey = 'speaker' | 'show'
+export type FilterKey = 'speaker' | 'show' | 'after' | 'before'
 
 export type Lexeme =
   | { kind: 'or' }
-  | { kind: 'term'; text: string; prefix: boolean; negated: boolean }
+  | {
+      kind: 'term'
+      text: string
+      prefix: boolean
+      negated: boolean
+      /** Typed in quotes: a phrase, never corrected for typos. */
+      quoted: boolean
+      /** Where the word (without its dash or star) sits in the input, to rewrite a corrected query. */
+      start: number
+      end: number
+    }
   | { kind: 'filter'; key: FilterKey; value: string; negated: boolean }
 
-const FILTER_PREFIX = /^(speaker|show):/i
+const FILTER_PREFIX = /^(speaker|show|after|before):/i
 
 // unicode61 splits text into runs of characters from the categories L*, N* and Co. SQLite's
 // category tables are older than the JavaScript engine's: the New Tai Lue vowel signs and two
@@ -69,12 +79,13 @@ export function lexQuery(input: string): Lexeme[] {
     const negated = src.charAt(i) === '-' && i + 1 < src.length && !isSpace(src.charAt(i + 1))
     if (negated) i++
     if (src.charAt(i) === '"') {
+      const start = i
       const quoted = readQuoted(src, i)
       i = quoted.end
       // `"lite str"*` is a prefix phrase, as in FTS5; a `*` inside the quotes is plain text.
       const prefix = src.charAt(i) === '*'
       while (src.charAt(i) === '*') i++
-      out.push({ kind: 'term', text: quoted.text, prefix, negated })
+      out.push({ kind: 'term', text: quoted.text, prefix, negated, quoted: true, start, end: quoted.end })
       continue
     }
     const end = bareWordEnd(src, i)
@@ -93,7 +104,15 @@ export function lexQuery(input: string): Lexeme[] {
       out.push({ kind: 'or' })
     } else {
       const stem = word.replace(/\*+$/, '')
-      out.push({ kind: 'term', text: stem, prefix: stem !== word, negated })
+      out.push({
+        kind: 'term',
+        text: stem,
+        prefix: stem !== word,
+        negated,
+        quoted: false,
+        start: end - word.length,
+        end: end - word.length + stem.length,
+      })
     }
   }
   return out

@@ -11,6 +11,11 @@
 //   speaker:guido / speaker:"Full Name" / show:slug / show:"Show Title"
 //                 filters, keys case-insensitive, position-free; several values of one key mean
 //                 any of them. The caller applies them; -speaker: is refused with a message.
+//   after:2024 / after:2024-03 / after:2024-03-15 / before:… (same forms)
+//                 episodes published from the start of that year, month or day (after:), or
+//                 before its start (before:); `after:2024-03 before:2024-04` is March 2024.
+//                 Several of one key keep the narrowest. An episode without a publish date
+//                 counts by its import date.
 //
 // Everything else is text: AND, NOT, NEAR, `text:foo`, `^foo`, `(foo` end up inside an FTS5
 // string, where they are words or separators. Each term becomes "…" with any inner `"`
@@ -23,15 +28,37 @@
 // refused with a message rather than truncated; silently searching for part of what was typed
 // would show results that look like an answer to the whole.
 
-import { hasTokenChars, lexQuery, type FilterKey, type Lexeme } from './query-lexer'
+import { hasTokenChars, lexQuery, type Lexeme } from './query-lexer'
 
 export interface SearchFilters {
   speakers: string[]
   shows: string[]
+  /** First day (YYYY-MM-DD) of the published period, inclusive. */
+  after?: string
+  /** First day (YYYY-MM-DD) after the published period. */
+  before?: string
+}
+
+export interface Term {
+  text: string
+  prefix: boolean
+  quoted: boolean
+  /** Where the term sits in the trimmed input (for rewriting a corrected query). */
+  start: number
+  end: number
 }
 
 export type CompiledQuery =
-  | { ok: true; match: string | null; filters: SearchFilters; terms: string[]; description: string }
+  | {
+      ok: true
+      match: string | null
+      filters: SearchFilters
+      terms: string[]
+      description: string
+      /** AND of groups, each group an OR of terms (for passages, typos and relaxing). */
+      groups: Term[][]
+      excluded: Term[]
+    }
   | { ok: false; message: string }
 
 export const MAX_QUERY_CHARS = 500
@@ -44,12 +71,9 @@ export const QUERY_MESSAGES = {
   noWords: 'Nothing to search for: use letters or numbers, or a "phrase".',
   onlyExclusions: 'Add a word to search for; exclusions like -word only narrow a search.',
   negatedFilter: 'Excluding a speaker or show is not supported; remove the "-" before speaker: or show:.',
+  negatedDate: 'Excluding a period is not supported; use after: and before: without a "-".',
+  badDate: 'Dates in after: and before: look like 2024, 2024-03 or 2024-03-15.',
 } as const
-
-interface Term {
-  text: string
-  prefix: boolean
-}
 
 interface ParsedQuery {
   /** AND of groups, each group an OR of terms. */
@@ -57,6 +81,8 @@ interface ParsedQuery {
   excluded: Term[]
   filters: SearchFilters
   negatedFilter: boolean
+  negatedDate: boolean
+  badDate: boolean
 }
 
 /** An FTS5 string literal: the only quoting FTS5 has is doubling the quote character. */
@@ -64,7 +90,28 @@ export function fts5String(text: string): string {
   return `"${text.replaceAll('"', '""')}"`
 }
 
-function addFilter(filters: SearchFilters, key: FilterKey, value: string): void {
+/** `2024`, `2024-03` or `2024-03-15` → the first day of that period, or null. */
+export function periodStart(value: string): string | null {
+  const found = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(value.trim())
+  if (!found) return null
+  const [year, month = 1, day = 1] = [Number(found[1]), Number(found[2] ?? 1), Number(found[3] ?? 1)]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null
+  return date.toISOString().slice(0, 10)
+}
+
+function addDateFilter(parsed: ParsedQuery, key: 'after' | 'before', value: string): void {
+  const day = periodStart(value)
+  if (day === null) {
+    parsed.badDate = true
+    return
+  }
+  const current = parsed.filters[key]
+  // The narrowest wins: the latest after:, the earliest before:.
+  if (current === undefined || (key === 'after' ? day > current : day < current)) parsed.filters[key] = day
+}
+
+function addFilter(filters: SearchFilters, key: 'speaker' | 'show', value: string): void {
   const list = key === 'speaker' ? filters.speakers : filters.shows
   const duplicate = list.some((v) => v.toLowerCase() === value.toLowerCase())
   if (value !== '' && !duplicate) list.push(value)
@@ -77,18 +124,25 @@ function parse(lexemes: Lexeme[]): ParsedQuery {
     excluded: [],
     filters: { speakers: [], shows: [] },
     negatedFilter: false,
+    negatedDate: false,
+    badDate: false,
   }
   let lastWasPositive = false
   let orPending = false
   for (const lexeme of lexemes) {
     if (lexeme.kind === 'filter') {
       // Filters do not take part in OR: `a OR speaker:x b` still means a OR b.
-      if (lexeme.negated) parsed.negatedFilter = true
+      const isDate = lexeme.key === 'after' || lexeme.key === 'before'
+      if (lexeme.negated && isDate) parsed.negatedDate = true
+      else if (lexeme.negated) parsed.negatedFilter = true
+      else if (lexeme.key === 'after' || lexeme.key === 'before')
+        addDateFilter(parsed, lexeme.key, lexeme.value)
       else addFilter(parsed.filters, lexeme.key, lexeme.value)
     } else if (lexeme.kind === 'or') {
       orPending = lastWasPositive
     } else if (hasTokenChars(lexeme.text)) {
-      const term = { text: lexeme.text, prefix: lexeme.prefix }
+      const { text, prefix, quoted, start, end } = lexeme
+      const term = { text, prefix, quoted, start, end }
       const lastGroup = parsed.groups.at(-1)
       if (lexeme.negated) parsed.excluded.push(term)
       else if (orPending && lastGroup) lastGroup.push(term)
@@ -109,14 +163,26 @@ function anyOf(terms: Term[]): string {
   return phrases.length === 1 ? phrases.join('') : `(${phrases.join(' OR ')})`
 }
 
-/** FTS5's NOT is binary, so exclusions hang off the whole positive side: (P) NOT (x OR y). */
-function toMatch(groups: Term[][], excluded: Term[]): string {
-  const positive = groups.map(anyOf).join(' AND ')
+/**
+ * The MATCH expression for groups of terms (AND of ORs) and exclusions. FTS5's NOT is binary,
+ * so exclusions hang off the whole positive side: (P) NOT (x OR y). `expand` may widen a term
+ * into an OR of FTS5 strings (typo corrections, prefixes over surface words).
+ */
+export function toMatch(
+  groups: Term[][],
+  excluded: Term[],
+  expand: (term: Term) => string[] = () => [],
+): string {
+  const alternatives = (group: Term[]) => {
+    const phrases = group.flatMap((term) => [phrase(term), ...expand(term)])
+    return phrases.length === 1 ? phrases.join('') : `(${phrases.join(' OR ')})`
+  }
+  const positive = groups.map(alternatives).join(' AND ')
   if (excluded.length === 0) return positive
   return `${groups.length > 1 ? `(${positive})` : positive} NOT ${anyOf(excluded)}`
 }
 
-function displayTerm(term: Term): string {
+export function displayTerm(term: Term): string {
   return term.text.toLowerCase() + (term.prefix ? '*' : '')
 }
 
@@ -125,7 +191,11 @@ function quoteList(values: string[]): string {
 }
 
 /** "Results for …" text, e.g. `"sqlite" without "mysql" by speaker "Michael"`. */
-function summarize({ groups, excluded, filters }: ParsedQuery): string {
+export function summarize({
+  groups,
+  excluded,
+  filters,
+}: Pick<ParsedQuery, 'groups' | 'excluded' | 'filters'>): string {
   const bracket = groups.length > 1 // only then can "a or b and c" be read two ways
   const positive = groups.map((group) => {
     const text = quoteList(group.map(displayTerm))
@@ -135,6 +205,8 @@ function summarize({ groups, excluded, filters }: ParsedQuery): string {
   if (excluded.length > 0) parts.push(`without ${quoteList(excluded.map(displayTerm))}`)
   if (filters.speakers.length > 0) parts.push(`by speaker ${quoteList(filters.speakers)}`)
   if (filters.shows.length > 0) parts.push(`on show ${quoteList(filters.shows)}`)
+  if (filters.after) parts.push(`from ${filters.after}`)
+  if (filters.before) parts.push(`before ${filters.before}`)
   return parts.join(' ')
 }
 
@@ -148,8 +220,13 @@ export function compileSearchQuery(input: string): CompiledQuery {
   const parsed = parse(lexQuery(text))
   const { groups, excluded, filters } = parsed
   const termCount = groups.reduce((n, group) => n + group.length, 0) + excluded.length
-  const hasFilters = filters.speakers.length + filters.shows.length > 0
+  const hasFilters =
+    filters.speakers.length + filters.shows.length > 0 ||
+    filters.after !== undefined ||
+    filters.before !== undefined
   if (parsed.negatedFilter) return { ok: false, message: QUERY_MESSAGES.negatedFilter }
+  if (parsed.negatedDate) return { ok: false, message: QUERY_MESSAGES.negatedDate }
+  if (parsed.badDate) return { ok: false, message: QUERY_MESSAGES.badDate }
   if (termCount > MAX_QUERY_TERMS) return { ok: false, message: QUERY_MESSAGES.tooManyTerms }
   if (groups.length === 0 && excluded.length > 0) return { ok: false, message: QUERY_MESSAGES.onlyExclusions }
   if (groups.length === 0 && !hasFilters) return { ok: false, message: QUERY_MESSAGES.noWords }
@@ -160,5 +237,7 @@ export function compileSearchQuery(input: string): CompiledQuery {
     filters,
     terms: groups.flat().map(displayTerm),
     description: summarize(parsed),
+    groups,
+    excluded,
   }
 }

@@ -24,7 +24,7 @@ export interface SentenceHitRow {
 }
 
 /** SQL for the speaker/show filters; a speaker matches by case-insensitive substring, a show by slug or title. */
-function filterClause(filters: SearchFilters): { sql: string; params: string[] } {
+export function filterClause(filters: SearchFilters): { sql: string; params: string[] } {
   const parts: string[] = []
   const params: string[] = []
   if (filters.speakers.length > 0) {
@@ -35,6 +35,15 @@ function filterClause(filters: SearchFilters): { sql: string; params: string[] }
     parts.push(`(${filters.shows.map(() => `(sh.slug = ? OR sh.title LIKE ? ESCAPE '\\')`).join(' OR ')})`)
     for (const show of filters.shows) params.push(show.toLowerCase(), `%${escapeLike(show)}%`)
   }
+  // An episode without a publish date counts by when it was imported.
+  if (filters.after) {
+    parts.push(`coalesce(e.publishedAt, e.importedAt, e.createdAt) >= ?`)
+    params.push(filters.after)
+  }
+  if (filters.before) {
+    parts.push(`coalesce(e.publishedAt, e.importedAt, e.createdAt) < ?`)
+    params.push(filters.before)
+  }
   return { sql: parts.map((part) => ` AND ${part}`).join(''), params }
 }
 
@@ -42,9 +51,9 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`)
 }
 
-const HIT_COLUMNS = `s.id AS sentenceId, s.startMs, s.speaker, s.text,
+export const HIT_COLUMNS = `s.id AS sentenceId, s.startMs, s.speaker, s.text,
   e.slug AS episodeSlug, e.title AS episodeTitle, sh.slug AS showSlug, sh.title AS showTitle`
-const JOINS = `JOIN Episode e ON e.id = s.episodeId JOIN Show sh ON sh.id = e.showId`
+export const JOINS = `JOIN Episode e ON e.id = s.episodeId JOIN Show sh ON sh.id = e.showId`
 
 /**
  * How many of the newest matches bm25 ranks. Ranking costs about 1.3 µs per match, so a word

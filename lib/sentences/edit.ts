@@ -1,7 +1,7 @@
 // Changing one sentence's text, speaker or start under optimistic concurrency: the caller
 // says which version it read, and a stale version is a conflict with both versions, so
 // nothing is overwritten silently. Runs inside the caller's write transaction (BEGIN
-// IMMEDIATE, lib/sentences/write-transaction.ts), so the version read here cannot change
+// IMMEDIATE, lib/db/write-transaction.ts), so the version read here cannot change
 // before the write. Every edit, revert, accepted suggestion, find/replace, rename, split and
 // merge changes text through here: cleaned, checked, versioned and recorded as a revision.
 import 'server-only'

@@ -7,7 +7,7 @@ import type { SqliteDatabase } from '@/lib/db/sqlite'
 import { replaceTexts } from './episode-edits'
 import { changeSentence } from './edit'
 import { mergeWithNext, splitSentence } from './split-merge'
-import { inWriteTransaction } from './write-transaction'
+import { inWriteTransaction } from '../db/write-transaction'
 
 const NOW = new Date('2026-11-01T10:00:00.000Z')
 
@@ -32,27 +32,29 @@ function matches(db: SqliteDatabase, expression: string): number[] {
 }
 
 describe('structural writes of the sentence module', () => {
-  it('keep the search index in step through a split and a merge', () => {
+  it('keep the search index in step through a split and a merge', async () => {
     const db = freshDatabase()
     const [id] = episodeWith(db, ['Snapshots are hourly. Generations start after a checkpoint.']) as [number]
-    const split = inWriteTransaction(db, () => splitSentence(db, id, { at: 22, version: 1 }, 'host', NOW))
+    const split = await inWriteTransaction(db, () =>
+      splitSentence(db, id, { at: 22, version: 1 }, 'host', NOW),
+    )
     if (!split.ok) throw new Error(split.failure.error)
     expect(matches(db, '"snapshots"')).toEqual([id])
     expect(matches(db, '"generations"')).toEqual([split.value.second.id])
-    const merged = inWriteTransaction(db, () => mergeWithNext(db, id, 2, 'host', NOW))
+    const merged = await inWriteTransaction(db, () => mergeWithNext(db, id, 2, 'host', NOW))
     expect(merged).toMatchObject({ ok: true, value: { sentence: { version: 3 } } })
     expect(matches(db, '"generations"')).toEqual([id])
     db.exec(`INSERT INTO SentenceFts(SentenceFts) VALUES ('integrity-check')`)
   })
 
-  it('roll a failed change back whole: nothing reaches the table, the index or the history', () => {
+  it('roll a failed change back whole: nothing reaches the table, the index or the history', async () => {
     const db = freshDatabase()
     const [fresh, stale] = episodeWith(db, ['Terso runs SQLite.', 'Terso is hosted.']) as [number, number]
     const changes = [
       { sentenceId: fresh, version: 1, after: 'Turso runs SQLite.' },
       { sentenceId: stale, version: 7, after: 'Turso is hosted.' },
     ]
-    const result = inWriteTransaction(db, () =>
+    const result = await inWriteTransaction(db, () =>
       replaceTexts(db, changes, { authorId: 'host', kind: 'replace' }, NOW),
     )
     expect(result).toMatchObject({ ok: false, failure: { error: 'conflict' } })

@@ -13,7 +13,7 @@ import { recordInput } from '@/lib/corrections/record-input'
 import { fail, notFound, ok, unprocessable, type Result } from '@/lib/result'
 import { changeSentenceAsItIs } from '@/lib/sentences/edit'
 import { cleanSentenceText } from '@/lib/sentences/sentence-text'
-import { inWriteTransaction } from '@/lib/sentences/write-transaction'
+import { inWriteTransaction } from '@/lib/db/write-transaction'
 import { findSuggestions, insertSuggestion, readSuggestion } from '@/lib/suggestions/suggestion-data'
 import {
   markReviewed,
@@ -116,7 +116,7 @@ async function review<B>(
   if (!parsed.ok) return parsed
   const { authorId: reviewerId, id, body } = parsed.value
   const now = ctx.now ?? new Date()
-  const reviewed = inWriteTransaction(ctx.sqlite, () => {
+  const reviewed = await inWriteTransaction(ctx.sqlite, () => {
     const pending = suggestionForReview(ctx.sqlite, id)
     if (!pending) return notFound('suggestion')
     if (pending.status !== 'pending') return fail({ error: 'already-reviewed' })

@@ -1,5 +1,5 @@
 // The raw SQL of reviewing a suggestion, so an accepted one's sentence change, revision and
-// status land in one write transaction (lib/sentences/write-transaction.ts).
+// status land in one write transaction (lib/db/write-transaction.ts).
 import 'server-only'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
 import { statement } from '@/lib/sentences/statements'

@@ -25,7 +25,9 @@ export function decodeTranscriptBytes(bytes: Uint8Array): string {
 
 function lineOfByte(bytes: Uint8Array, offset: number): number {
   let line = 1
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++
+  // LF, CRLF and a lone CR each end a line (a CR-only file has no LF at all).
+  for (let i = 0; i < offset; i++)
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++
   return line
 }
 

@@ -63,5 +63,5 @@ function countControlCharacters(text: string): number {
 }
 
 function lineAt(text: string, index: number): number {
-  return text.slice(0, index).split('\n').length
+  return splitLines(text.slice(0, index)).length
 }

@@ -31,16 +31,22 @@ describe('parsePodcastJson', () => {
     ])
   })
 
-  it('skips a segment that ends before it starts, naming its line', () => {
+  it('keeps a segment that ends before it starts, without an end, naming its line', () => {
     const parsed = parsePodcastJson(
       document([
         { startTime: 5, endTime: 4, body: 'Backwards.' },
         { startTime: 6, endTime: 7, body: 'Fine.' },
       ]),
     )
-    expect(parsed.cues.map((cue) => cue.text)).toEqual(['Fine.'])
+    expect(parsed.cues.map((cue) => [cue.text, cue.endMs])).toEqual([
+      ['Backwards.', null],
+      ['Fine.', 7000],
+    ])
     expect(parsed.repairs).toEqual([
-      { line: 4, message: 'segments[0] skipped: endTime 4 is before startTime 5' },
+      {
+        line: 4,
+        message: 'segments[0]: endTime 4 is before startTime 5: kept, ending where the next segment starts',
+      },
     ])
   })
 

@@ -24,7 +24,8 @@ export type PodcastJsonTranscript = z.infer<typeof PodcastJsonTranscriptSchema>
 /**
  * Parses a Podcasting 2.0 JSON transcript. Invalid or truncated JSON, and a document that does not
  * match the schema, throw TranscriptParseError naming the first problem (with its segment's line).
- * Segments with an empty body are left out; one that ends before it starts is skipped as a Repair.
+ * Segments with an empty body are left out; one that ends before it starts keeps its text, ending
+ * where the next one starts (a Repair).
  */
 export function parsePodcastJson(input: string): ParsedTranscript {
   const text = stripBom(input)
@@ -39,14 +40,16 @@ export function parsePodcastJson(input: string): ParsedTranscript {
     const startMs = Math.round(segment.startTime * 1000)
     const endMs = segment.endTime == null ? null : Math.round(segment.endTime * 1000)
     const body = foldWhitespace(segment.body)
-    if (endMs != null && endMs < startMs) {
+    const backwards = endMs != null && endMs < startMs
+    if (backwards) {
       repairs.push({
         line,
-        message: `segments[${index}] skipped: endTime ${segment.endTime} is before startTime ${segment.startTime}`,
+        message: `segments[${index}]: endTime ${segment.endTime} is before startTime ${segment.startTime}: kept, ending where the next segment starts`,
       })
-    } else if (body !== '') {
+    }
+    if (body !== '') {
       const voice = segment.speaker?.trim() || null
-      tagged.push({ id: null, startMs, endMs, voice, text: body, line })
+      tagged.push({ id: null, startMs, endMs: backwards ? null : endMs, voice, text: body, line })
     }
   })
   return { format: 'podcast-json', cues: requireCues(resolveSpeakers(tagged), repairs), repairs }

@@ -97,7 +97,7 @@ describe('parseSrt', () => {
     ])
   })
 
-  it('skips cues with invalid or backwards timings, noting their lines', () => {
+  it('skips cues with invalid timings and keeps backwards ones without an end, noting their lines', () => {
     const parsed = parseSrt(
       srt(
         '1',
@@ -117,9 +117,16 @@ describe('parseSrt', () => {
         'No millis.',
       ),
     )
-    expect(parsed.cues.map((cue) => cue.text)).toEqual(['Kept.'])
+    expect(parsed.cues.map((cue) => [cue.text, cue.endMs])).toEqual([
+      ['Kept.', 2000],
+      ['Backwards.', null],
+    ])
     expect(parsed.repairs).toEqual([
-      { line: 6, message: 'cue skipped: it ends before it starts ("00:00:03,000 --> 00:00:02,000")' },
+      {
+        line: 6,
+        message:
+          'cue ends before it starts ("00:00:03,000 --> 00:00:02,000"): kept, ending where the next cue starts',
+      },
       {
         line: 10,
         message: 'cue skipped: invalid timing "00:61:00,000 --> 00:62:00,000" (start time: minutes above 59)',
@@ -196,10 +203,10 @@ describe('parseSrt', () => {
     ])
   })
 
-  it('fails when every cue is mis-timed', () => {
-    expect(() => parseSrt(srt('1', '00:00:05,000 --> 00:00:04,000', 'Backwards.'))).toThrow(
+  it('fails when no cue has a timing that parses', () => {
+    expect(() => parseSrt(srt('1', '00:00:05 --> 00:00:04', 'No millis.'))).toThrow(
       new TranscriptParseError(
-        'no cues with valid timestamps (first problem: cue skipped: it ends before it starts ("00:00:05,000 --> 00:00:04,000"))',
+        'no cues with valid timestamps (first problem: cue skipped: invalid timing "00:00:05 --> 00:00:04" (expected "hh:mm:ss,mmm --> hh:mm:ss,mmm"))',
         2,
       ),
     )

@@ -166,13 +166,24 @@ describe('parseVtt: bad timings', () => {
     ])
   })
 
-  it('skips a cue that ends before it starts, but keeps one that ends as it starts', () => {
+  it('keeps the text of a cue that ends before or as it starts, without an end (a Repair)', () => {
     const parsed = parseVtt(
       vtt('WEBVTT', '', '00:05.000 --> 00:04.000', 'Backwards.', '', '00:05.000 --> 00:05.000', 'Instant.'),
     )
-    expect(parsed.cues.map((cue) => [cue.text, cue.startMs, cue.endMs])).toEqual([['Instant.', 5000, 5000]])
+    expect(parsed.cues.map((cue) => [cue.text, cue.startMs, cue.endMs])).toEqual([
+      ['Backwards.', 5000, null],
+      ['Instant.', 5000, null],
+    ])
     expect(parsed.repairs).toEqual([
-      { line: 3, message: 'cue skipped: it ends before it starts ("00:05.000 --> 00:04.000")' },
+      {
+        line: 3,
+        message:
+          'cue ends before it starts ("00:05.000 --> 00:04.000"): kept, ending where the next cue starts',
+      },
+      {
+        line: 6,
+        message: 'cue ends as it starts ("00:05.000 --> 00:05.000"): kept, ending where the next cue starts',
+      },
     ])
   })
 

@@ -1,10 +1,11 @@
 // WebVTT to cues, following the spec's parser (https://w3c.github.io/webvtt/#file-parsing) where a
-// browser would: a block whose timings do not parse is dropped and parsing continues.
+// browser would: a block whose timings do not parse is dropped and parsing continues; a cue that
+// does not end after it starts is kept, as the parser keeps it (with a Repair).
 import { requireCues } from './require-cues'
 import { findSpeakerNames, splitBySpeakerPrefix } from './speaker-prefix'
 import { resolveSpeakers, splitCueByVoice, type TaggedCue, type VoiceRun } from './speakers'
 import { TranscriptParseError, type ParsedTranscript, type Repair } from './types'
-import { stripBom, splitLines } from './text'
+import { lineBreakRepair, stripBom, splitLines } from './text'
 import { collectVttBlocks, type VttBlock } from './vtt-blocks'
 import { parseCueText } from './vtt-cue-text'
 import { parseCueTimings } from './vtt-timings'
@@ -13,7 +14,8 @@ interface TimedBlock {
   block: VttBlock
   id: string | null
   startMs: number
-  endMs: number
+  /** Null for a cue that does not end after it starts: it ends where the next cue starts. */
+  endMs: number | null
   line: number
 }
 
@@ -34,7 +36,7 @@ export function parseVtt(input: string): ParsedTranscript {
       1,
     )
   }
-  const repairs: Repair[] = []
+  const repairs: Repair[] = lineBreakRepair(input)
   const blocks = collectVttBlocks(lines)
   // A broken timing line that is the file's last line, without its newline, is most likely a cut download.
   const cutShort = (block: VttBlock) =>
@@ -45,6 +47,13 @@ export function parseVtt(input: string): ParsedTranscript {
 }
 
 function timeBlock(block: VttBlock, repairs: Repair[], cutShort: boolean): TimedBlock[] {
+  if (block.runOn != null) {
+    const id = block.runOn === 'id' ? `, with its id "${block.id ?? ''}"` : ''
+    repairs.push({
+      line: block.line,
+      message: `no blank line before this cue: split from the cue before it${id}`,
+    })
+  }
   if (block.timing == null) {
     if (!NON_CUE_BLOCK.test(block.lines[0] ?? '')) {
       repairs.push({ line: block.line, message: 'text without a cue timing line skipped' })
@@ -58,11 +67,15 @@ function timeBlock(block: VttBlock, repairs: Repair[], cutShort: boolean): Timed
     repairs.push({ line, message: `cue skipped: invalid timing "${text.trim()}" (${timings.reason}${hint})` })
     return []
   }
-  if (timings.endMs < timings.startMs) {
-    repairs.push({ line, message: `cue skipped: it ends before it starts ("${text.trim()}")` })
-    return []
+  let endMs: number | null = timings.endMs
+  // The parser keeps such a cue (a browser shows it for an instant, or never); its words are kept
+  // too, ending where the next cue starts.
+  if (endMs <= timings.startMs) {
+    const how = endMs < timings.startMs ? 'ends before it starts' : 'ends as it starts'
+    repairs.push({ line, message: `cue ${how} ("${text.trim()}"): kept, ending where the next cue starts` })
+    endMs = null
   }
-  return [{ block, id: block.id, startMs: timings.startMs, endMs: timings.endMs, line: block.line }]
+  return [{ block, id: block.id, startMs: timings.startMs, endMs, line: block.line }]
 }
 
 function tagCues(timed: TimedBlock[]): TaggedCue[] {

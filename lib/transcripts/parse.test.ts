@@ -64,9 +64,9 @@ describe('parseTranscript', () => {
   })
 
   it('rejects a file with no usable cue', () => {
-    expect(() => parseTranscript(fixture('mistimed.srt'))).toThrow(
+    expect(() => parseTranscript(fixture('untimed.srt'))).toThrow(
       new TranscriptParseError(
-        'no cues with valid timestamps (first problem: cue skipped: it ends before it starts ("00:00:05,000 --> 00:00:04,000"))',
+        'no cues with valid timestamps (first problem: cue skipped: invalid timing "00:00:61,000 --> 00:00:62,000" (start time: seconds above 59))',
         2,
       ),
     )

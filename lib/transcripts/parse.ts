@@ -1,6 +1,7 @@
 // The entry points: any supported transcript, as bytes or text, to cues (and on to sentences).
 import { decodeTranscriptBytes } from './decode'
 import { detectFormat } from './detect-format'
+import { checkCues, checkTranscriptSize } from './limits'
 import { normalizeTranscript } from './normalize'
 import { parseHtmlTranscript } from './parse-html'
 import { parsePlainTextTranscript } from './parse-plain-text'
@@ -22,11 +23,15 @@ const PARSERS: Record<TranscriptFormat, (text: string) => ParsedTranscript> = {
 /**
  * Parses a transcript in any supported format, detected from its content unless `format` says
  * (a feed's MIME type: plain text has no layout to detect). Bytes must be UTF-8 (a BOM is
- * allowed). Throws TranscriptParseError when the file is not a usable transcript.
+ * allowed). Throws TranscriptParseError when the file is not a usable transcript or passes a
+ * limit of lib/transcripts/limits.ts (size, cues, timestamps).
  */
 export function parseTranscript(content: string | Uint8Array, format?: TranscriptFormat): ParsedTranscript {
+  checkTranscriptSize(content)
   const text = typeof content === 'string' ? content : decodeTranscriptBytes(content)
-  return PARSERS[format ?? detectFormat(text)](text)
+  const parsed = PARSERS[format ?? detectFormat(text)](text)
+  checkCues(parsed.cues)
+  return parsed
 }
 
 /** parseTranscript, then normalizeTranscript: sentences and segments ready to store. */

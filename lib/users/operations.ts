@@ -10,7 +10,15 @@ import { RoleSchema, type Role } from '@/lib/auth/roles'
 import type { OperationContext } from '@/lib/operations/context'
 import { parseInput } from '@/lib/operations/input'
 import { fail, notFound, ok, type Result } from '@/lib/result'
-import { createUserAccount, updateBan, updateRole, userByEmail, userById } from '@/lib/users/user-store'
+import {
+  bannedUsers,
+  createUserAccount,
+  updateBan,
+  updateRole,
+  userByEmail,
+  userById,
+  type BannedUser,
+} from '@/lib/users/user-store'
 
 /** Creating accounts needs better-auth (it hashes the password). */
 export interface UserAdminContext extends OperationContext {
@@ -85,6 +93,13 @@ export async function banUser(
   }
   await updateBan(ctx.db, target.id, body.value.banned ? (ctx.now ?? new Date()) : null)
   return ok({ banned: body.value.banned })
+}
+
+/** The banned accounts, for hosts and admins to review and unban (the moderation page). */
+export async function listBannedUsers(ctx: OperationContext): Promise<Result<BannedUser[]>> {
+  const caller = authorize(ctx.caller, 'moderate')
+  if (!caller.ok) return caller
+  return ok(await bannedUsers(ctx.db))
 }
 
 const NewTokenSchema = z.strictObject({

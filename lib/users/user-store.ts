@@ -68,3 +68,21 @@ export async function updateRole(db: PrismaClient, userId: string, role: Role): 
 export async function updateBan(db: PrismaClient, userId: string, bannedAt: Date | null): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { bannedAt } })
 }
+
+export interface BannedUser {
+  id: string
+  name: string
+  role: Role
+  bannedAt: Date
+}
+
+/** Banned accounts, most recently banned first (no email: hosts see names, as on comments). */
+export async function bannedUsers(db: PrismaClient): Promise<BannedUser[]> {
+  const rows = await db.user.findMany({
+    where: { bannedAt: { not: null } },
+    select: { id: true, name: true, role: true, bannedAt: true },
+    orderBy: [{ bannedAt: 'desc' }, { id: 'asc' }],
+    take: 500,
+  })
+  return rows.map((row) => ({ ...row, role: parseRole(row.role), bannedAt: row.bannedAt ?? new Date(0) }))
+}

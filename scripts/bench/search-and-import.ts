@@ -1,6 +1,9 @@
 // npm run bench [-- <folder of transcripts>]
-// Import time for a whole corpus against raw better-sqlite3 inserts of the same sentences, and
-// /api/search latency over HTTP (1 and 8 clients) against the same searches run in-process.
+// Import time for a whole corpus against raw better-sqlite3 inserts of the same sentences;
+// relevance (known items and their typo versions, ours against plain sentence-level FTS5 bm25,
+// scripts/bench/search-quality.ts); /api/search latency over HTTP (1 and 8 clients) on a
+// realistic query mix against the same searches run in-process and a naive node:http FTS5
+// server (scripts/bench/naive-fts-server.ts), with throughput and worker memory.
 // Reads ../shared/corpus/talkpython-vtt.tar.gz when no folder is given. Prints a table and
 // writes bench-results/search-and-import.json.
 import { execFileSync, spawn } from 'node:child_process'
@@ -15,21 +18,18 @@ import { readTranscript } from '@/lib/transcripts/parse'
 import { collectTranscriptFiles } from '@/scripts/lib/import-args'
 import { buildIsStale } from '@/scripts/lib/build-freshness'
 import { keepAliveClient, percentile, runConcurrently, waitForHttp } from '@/scripts/bench/measure'
+import {
+  buildKnownItems,
+  buildQueryMix,
+  relevanceOfOurs,
+  relevanceOfPlainFts,
+  type KnownItem,
+} from '@/scripts/bench/search-quality'
 
-const QUERY_MIX = [
-  'python',
-  'async await',
-  '"type hints"',
-  'django -flask',
-  'pand*',
-  'database migrations',
-  '"machine learning"',
-  'pytest fixtures',
-  'rust',
-  'web assembly',
-]
-const REQUESTS_PER_CLIENT = 60
+/** Requests per measured HTTP run (the query mix, repeated). */
+const REQUESTS = 1200
 const BENCH_PORT = 3199
+const NAIVE_PORT = 3198
 
 function corpusFolder(scratch: string): string {
   const given = process.argv[2]
@@ -53,13 +53,16 @@ function timeImport(files: string[], databasePath: string) {
   const startedAt = performance.now()
   let sentences = 0
   let failures = 0
+  const episodes: { path: string; slug: string }[] = []
   for (const file of files) {
     try {
-      sentences += importTranscript(
+      const summary = importTranscript(
         db,
         { name: file, content: readFileSync(file) },
         { showSlug: 'talk-python' },
-      ).sentences
+      )
+      sentences += summary.sentences
+      episodes.push({ path: file, slug: summary.episodeSlug })
     } catch (error) {
       failures++
       console.error(`import failed: ${file}: ${(error as Error).message}`)
@@ -67,7 +70,7 @@ function timeImport(files: string[], databasePath: string) {
   }
   const seconds = (performance.now() - startedAt) / 1000
   db.close()
-  return { seconds, sentences, failures }
+  return { seconds, sentences, failures, episodes }
 }
 
 // The floor: the same sentences, already parsed, written with prepared statements in one transaction.
@@ -97,11 +100,12 @@ function timeRawInserts(files: string[], databasePath: string) {
   return { seconds }
 }
 
-function timeDirectSearch(databasePath: string) {
+function timeDirectSearch(databasePath: string, queries: string[], rounds = 3) {
   const db = openSqlite(databasePath, { readonly: true })
+  for (const q of queries) searchTranscripts(db, { q, limit: 20 }) // warm up (vocabulary, caches)
   const latenciesMs: number[] = []
-  for (let round = 0; round < REQUESTS_PER_CLIENT; round++) {
-    for (const q of QUERY_MIX) {
+  for (let round = 0; round < rounds; round++) {
+    for (const q of queries) {
       const startedAt = performance.now()
       searchTranscripts(db, { q, limit: 20 })
       latenciesMs.push(performance.now() - startedAt)
@@ -111,36 +115,111 @@ function timeDirectSearch(databasePath: string) {
   return latenciesMs
 }
 
-async function timeHttpSearch(databasePath: string, clients: number, path?: (q: string) => string) {
-  // The production web server (scripts/web-cluster.ts), as `npm start` runs it.
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/web-cluster.ts'], {
+// Resident memory of a process's children (the cluster's workers), the largest, in MB.
+function largestChildRssMb(parentPid: number): number {
+  try {
+    const children = readFileSync(`/proc/${parentPid}/task/${parentPid}/children`, 'utf8').trim().split(/\s+/)
+    const rss = [parentPid, ...children.filter(Boolean).map(Number)].map((pid) => {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
+    })
+    return Math.max(...rss)
+  } catch {
+    return Number.NaN
+  }
+}
+
+interface ServerRun {
+  latenciesMs: number[]
+  requestsPerSecond: number
+  workerRssMb: number
+}
+
+/** Starts a server, warms it with the mix, then sends REQUESTS with `clients` in flight. */
+async function timeServer(
+  server: { args: string[]; env: Record<string, string>; port: number; health: string },
+  queries: string[],
+  clients: number,
+  path: (q: string) => string,
+): Promise<ServerRun> {
+  const child = spawn(process.execPath, server.args, {
+    env: { ...process.env, ...server.env },
+    stdio: 'ignore',
+  })
+  try {
+    await waitForHttp(`http://127.0.0.1:${server.port}${server.health}`, 60_000)
+    const client = keepAliveClient(server.port, clients)
+    try {
+      for (const q of queries) await client.get(path(q)) // warm up
+      const startedAt = performance.now()
+      const latenciesMs = await runConcurrently(clients, REQUESTS, async (index) => {
+        const q = queries[index % queries.length]!
+        const status = await client.get(path(q))
+        if (status !== 200) throw new Error(`search ${q}: HTTP ${status}`)
+      })
+      const seconds = (performance.now() - startedAt) / 1000
+      return {
+        latenciesMs,
+        requestsPerSecond: REQUESTS / seconds,
+        workerRssMb: largestChildRssMb(child.pid!),
+      }
+    } finally {
+      client.close()
+    }
+  } finally {
+    // Wait for the exit only if it has not happened yet (an 'exit' already fired never fires again).
+    const exited = child.exitCode !== null || child.signalCode !== null
+    const gone = exited ? Promise.resolve() : new Promise((done) => child.once('exit', done))
+    child.kill('SIGTERM')
+    await gone
+  }
+}
+
+// The production web server (scripts/web-cluster.ts), as `npm start` runs it.
+function ourServer(databasePath: string) {
+  return {
+    args: ['--conditions=react-server', '--import', 'tsx', 'scripts/web-cluster.ts'],
     env: {
-      ...process.env,
       DATABASE_URL: `file:${databasePath}`,
       PORT: String(BENCH_PORT),
       HOST: '127.0.0.1',
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
     },
-    stdio: 'ignore',
-  })
-  try {
-    const base = `http://127.0.0.1:${BENCH_PORT}`
-    await waitForHttp(`${base}/api/health`, 60_000)
-    const client = keepAliveClient(BENCH_PORT, clients)
-    for (const q of QUERY_MIX) await client.get(`/api/search?q=${encodeURIComponent(q)}`) // warm up
-    try {
-      return await runConcurrently(clients, REQUESTS_PER_CLIENT * QUERY_MIX.length, async (index) => {
-        const q = QUERY_MIX[index % QUERY_MIX.length]!
-        const status = await client.get(path ? path(q) : `/api/search?q=${encodeURIComponent(q)}&limit=20`)
-        if (status !== 200) throw new Error(`search ${q}: HTTP ${status}`)
-      })
-    } finally {
-      client.close()
-    }
-  } finally {
-    server.kill('SIGTERM')
+    port: BENCH_PORT,
+    health: '/api/health',
   }
+}
+
+function naiveServer(databasePath: string) {
+  return {
+    args: ['--conditions=react-server', '--import', 'tsx', 'scripts/bench/naive-fts-server.ts'],
+    env: { DATABASE_PATH: databasePath, PORT: String(NAIVE_PORT) },
+    port: NAIVE_PORT,
+    health: '/search?q=ok',
+  }
+}
+
+const apiPath = (q: string) => `/api/search?q=${encodeURIComponent(q)}&limit=20`
+const naivePath = (q: string) => `/search?q=${encodeURIComponent(q)}`
+
+// Typo correction's cost: the typo queries against the same queries spelt right, in-process.
+function typoOverhead(databasePath: string, items: KnownItem[]) {
+  const clean = stats(
+    timeDirectSearch(
+      databasePath,
+      items.map((item) => item.q),
+      1,
+    ),
+  )
+  const typos = stats(
+    timeDirectSearch(
+      databasePath,
+      items.map((item) => item.typo),
+      1,
+    ),
+  )
+  return { cleanP50: clean.p50, typoP50: typos.p50, addedP50: typos.p50 - clean.p50 }
 }
 
 // Acceptance check: a distinctive phrase from any episode finds that episode at the right time.
@@ -203,12 +282,39 @@ async function main() {
       `phrase check: ${phrases.found} of ${phrases.checked} distinctive phrases found at their episode and time`,
     )
     for (const failure of phrases.failures) console.log(`  not found: ${failure}`)
-    const direct = stats(timeDirectSearch(importDb))
-    const http1 = stats(await timeHttpSearch(importDb, 1))
-    const http8 = stats(await timeHttpSearch(importDb, 8))
-    // Next's own cost per request on this machine: a route that does next to nothing.
-    const floor = stats(await timeHttpSearch(importDb, 1, () => '/api/health'))
 
+    const db = openSqlite(importDb, { readonly: true })
+    const items = buildKnownItems(db, imported.episodes)
+    const relevance = {
+      knownItems: items.length,
+      ours: { clean: relevanceOfOurs(db, items, 'q'), typo: relevanceOfOurs(db, items, 'typo') },
+      plainFts: { clean: relevanceOfPlainFts(db, items, 'q'), typo: relevanceOfPlainFts(db, items, 'typo') },
+      examples: items.slice(0, 5),
+    }
+    const mix = buildQueryMix(db)
+    db.close()
+
+    console.log(`relevance measured on ${items.length} known items; timing ${mix.length} queries…`)
+    const direct = stats(timeDirectSearch(importDb, mix))
+    const typo = typoOverhead(importDb, items)
+    const http1 = await timeServer(ourServer(importDb), mix, 1, apiPath)
+    const http8 = await timeServer(ourServer(importDb), mix, 8, apiPath)
+    const naive1 = await timeServer(naiveServer(importDb), mix, 1, naivePath)
+    const naive8 = await timeServer(naiveServer(importDb), mix, 8, naivePath)
+    // Next's own cost per request on this machine: a route that does next to nothing.
+    const floor = await timeServer(ourServer(importDb), mix, 1, () => '/api/health')
+
+    const speed = {
+      directMs: direct,
+      http1Ms: stats(http1.latenciesMs),
+      http8Ms: stats(http8.latenciesMs),
+      naive1Ms: stats(naive1.latenciesMs),
+      naive8Ms: stats(naive8.latenciesMs),
+      healthHttp1Ms: stats(floor.latenciesMs),
+      throughput8: { ours: http8.requestsPerSecond, naive: naive8.requestsPerSecond },
+      workerRssMb: http8.workerRssMb,
+      typo,
+    }
     const results = {
       corpus: { files: files.length, sentences: imported.sentences, failures: imported.failures },
       phraseCheck: phrases,
@@ -217,12 +323,18 @@ async function main() {
         rawInsertSeconds: raw.seconds,
         ratio: imported.seconds / raw.seconds,
       },
-      search: { directMs: direct, http1Ms: http1, http8Ms: http8, healthHttp1Ms: floor, queries: QUERY_MIX },
-      targets: {
+      relevance,
+      search: speed,
+      queryMix: mix,
+      goals: {
         importUnder60s: imported.seconds < 60,
-        p50AtMost2xDirect: http1.p50 <= 2 * direct.p50,
-        p50Under20ms: http1.p50 < 20 && http8.p50 < 20,
-        p99Under80msAt8: http8.p99 < 80,
+        hitAt5Clean95: relevance.ours.clean.hitAt5 >= 0.95,
+        hitAt5Typo85: relevance.ours.typo.hitAt5 >= 0.85,
+        p50At1ClientMax5ms: speed.http1Ms.p50 <= 5,
+        p99At8ClientsMax50ms: speed.http8Ms.p99 <= 50,
+        throughputAtLeast2_5xNaive: speed.throughput8.ours >= 2.5 * speed.throughput8.naive,
+        typoAddsMax3msP50: typo.addedP50 <= 3,
+        workerUnder300MB: speed.workerRssMb < 300,
       },
     }
     printTable(results)
@@ -237,32 +349,93 @@ async function main() {
 function printTable(r: {
   corpus: { files: number; sentences: number; failures: number }
   import: { seconds: number; rawInsertSeconds: number; ratio: number }
-  search: Record<
-    'directMs' | 'http1Ms' | 'http8Ms' | 'healthHttp1Ms',
-    { p50: number; p99: number; count: number }
-  >
+  relevance: {
+    knownItems: number
+    ours: Record<'clean' | 'typo', { hitAt5: number; atTime: number }>
+    plainFts: Record<'clean' | 'typo', { hitAt5: number; atTime: number }>
+  }
+  search: {
+    directMs: Stats
+    http1Ms: Stats
+    http8Ms: Stats
+    naive1Ms: Stats
+    naive8Ms: Stats
+    healthHttp1Ms: Stats
+    throughput8: { ours: number; naive: number }
+    workerRssMb: number
+    typo: { cleanP50: number; typoP50: number; addedP50: number }
+  }
+  goals: Record<string, boolean>
 }) {
   const ms = (value: number) => `${value.toFixed(2)} ms`
+  const pct = (value: number) => value.toFixed(3)
+  const s = r.search
+  const rows: [string, string, string, string][] = [
+    [
+      `import ${r.corpus.files} files, ${r.corpus.sentences} sentences (${r.corpus.failures} failed)`,
+      `${r.import.seconds.toFixed(1)} s`,
+      `raw inserts ${r.import.rawInsertSeconds.toFixed(1)} s`,
+      `${r.import.ratio.toFixed(2)}×`,
+    ],
+    ...(['clean', 'typo'] as const).flatMap((set): [string, string, string, string][] => [
+      [
+        `known items (${r.relevance.knownItems}), ${set}: hit@5`,
+        pct(r.relevance.ours[set].hitAt5),
+        `plain FTS5 ${pct(r.relevance.plainFts[set].hitAt5)}`,
+        '',
+      ],
+      [
+        `known items, ${set}: hit within ±30 s in top 5`,
+        pct(r.relevance.ours[set].atTime),
+        `plain FTS5 ${pct(r.relevance.plainFts[set].atTime)}`,
+        '',
+      ],
+    ]),
+    ['in-process search p50 / p99 (query mix)', `${ms(s.directMs.p50)} / ${ms(s.directMs.p99)}`, '', ''],
+    ['GET /api/health p50, 1 client (Next floor)', ms(s.healthHttp1Ms.p50), '', ''],
+    [
+      '/api/search p50, 1 client',
+      ms(s.http1Ms.p50),
+      `naive ${ms(s.naive1Ms.p50)}`,
+      ratio(s.http1Ms.p50, s.naive1Ms.p50),
+    ],
+    [
+      '/api/search p50, 8 clients',
+      ms(s.http8Ms.p50),
+      `naive ${ms(s.naive8Ms.p50)}`,
+      ratio(s.http8Ms.p50, s.naive8Ms.p50),
+    ],
+    [
+      '/api/search p99, 8 clients',
+      ms(s.http8Ms.p99),
+      `naive ${ms(s.naive8Ms.p99)}`,
+      ratio(s.http8Ms.p99, s.naive8Ms.p99),
+    ],
+    [
+      'throughput, 8 clients',
+      `${s.throughput8.ours.toFixed(0)} req/s`,
+      `naive ${s.throughput8.naive.toFixed(0)} req/s`,
+      ratio(s.throughput8.ours, s.throughput8.naive),
+    ],
+    [
+      'typo correction, added p50 (in-process)',
+      ms(s.typo.addedP50),
+      `typo ${ms(s.typo.typoP50)} vs clean ${ms(s.typo.cleanP50)}`,
+      '',
+    ],
+    ['largest server process RSS after the 8-client run', `${s.workerRssMb.toFixed(0)} MB`, '', ''],
+  ]
   console.log(`\n| measure | value | baseline | ratio |`)
   console.log(`| --- | --- | --- | --- |`)
-  console.log(
-    `| import ${r.corpus.files} files, ${r.corpus.sentences} sentences (${r.corpus.failures} failed) | ${r.import.seconds.toFixed(1)} s | raw inserts ${r.import.rawInsertSeconds.toFixed(1)} s | ${r.import.ratio.toFixed(2)}× |`,
-  )
-  console.log(
-    `| GET /api/health p50, 1 client (Next's floor per request) | ${ms(r.search.healthHttp1Ms.p50)} | | |`,
-  )
-  for (const [label, key] of [
-    ['1 client', 'http1Ms'],
-    ['8 clients', 'http8Ms'],
-  ] as const) {
-    const http = r.search[key]
-    console.log(
-      `| /api/search p50, ${label} | ${ms(http.p50)} | in-process ${ms(r.search.directMs.p50)} | ${(http.p50 / r.search.directMs.p50).toFixed(2)}× |`,
-    )
-    console.log(
-      `| /api/search p99, ${label} | ${ms(http.p99)} | in-process ${ms(r.search.directMs.p99)} | ${(http.p99 / r.search.directMs.p99).toFixed(2)}× |`,
-    )
-  }
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`)
+  console.log('\ngoals:')
+  for (const [goal, held] of Object.entries(r.goals)) console.log(`  ${held ? 'holds' : 'MISSED'}  ${goal}`)
+}
+
+type Stats = ReturnType<typeof stats>
+
+function ratio(a: number, b: number): string {
+  return `${(a / b).toFixed(2)}×`
 }
 
 await main()

@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
-const SOURCE_ROOTS = ['app', 'lib', 'next.config.js', 'package-lock.json', 'tsconfig.json']
+// proxy.ts is built into the app too (Next's request proxy).
+const SOURCE_ROOTS = ['app', 'lib', 'proxy.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json']
 const SKIPPED = new Set(['generated', 'node_modules'])
 
 export function buildIsStale(projectRoot: string): boolean {

@@ -19,6 +19,18 @@ export function GET(request: NextRequest) {
       show: hit.show,
       sentence: hit.sentence,
       snippet: snippetToHtml(hit.snippet),
+      ...(hit.passage && {
+        passage: {
+          sentences: hit.passage.sentences.map(({ snippet, ...sentence }) => ({
+            ...sentence,
+            snippet: snippetToHtml(snippet),
+          })),
+        },
+      }),
     })),
+    ...(outcome.correction && { correctedQuery: outcome.correction.query }),
+    ...(outcome.suggestion && { didYouMean: outcome.suggestion }),
+    ...(outcome.relaxed && { relaxed: outcome.relaxed }),
+    ...(outcome.missing && outcome.missing.length > 0 && { missing: outcome.missing }),
   })
 }

@@ -8,6 +8,7 @@ import { toFormState, type FormState } from '@/lib/forms/form-state'
 import { moderateComment, setCommentsEnabled } from '@/lib/moderation/operations'
 import { currentContext } from '@/lib/operations/server-context'
 import type { Result } from '@/lib/result'
+import { banUser } from '@/lib/users/operations'
 
 /** Saved, and the episode page (and the queue, for moderation) show the change. */
 function refreshed(form: FormData, result: Result<unknown>, paths: string[] = []): FormState {
@@ -51,6 +52,13 @@ export async function reportCommentAction(form: FormData): Promise<FormState> {
 export async function moderateCommentAction(form: FormData): Promise<FormState> {
   const body = { action: form.get('action') }
   const result = await moderateComment(await currentContext(), { commentId: form.get('commentId'), body })
+  return refreshed(form, result, ['/moderation'])
+}
+
+/** "Ban author" / "Unban author" on a comment: the same banUser operation as the queue and the API. */
+export async function banCommentAuthorAction(form: FormData): Promise<FormState> {
+  const body = { banned: form.get('banned') === 'true' }
+  const result = await banUser(await currentContext(), { userId: form.get('authorId'), body })
   return refreshed(form, result, ['/moderation'])
 }
 

@@ -3,12 +3,17 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { EpisodeComments } from '@/app/episodes/[slug]/_components/episode-comments'
 import { EpisodeTools } from '@/app/episodes/[slug]/_components/episode-tools'
+import { PlayerProvider } from '@/app/episodes/[slug]/_components/player-context'
+import type { PlayerAudio } from '@/app/episodes/[slug]/_components/player-controller'
+import { SuggestedQuotes } from '@/app/episodes/[slug]/_components/suggested-quotes'
 import { Transcript } from '@/app/episodes/[slug]/_components/transcript'
 import { TranscriptLinks } from '@/app/episodes/[slug]/_components/transcript-links'
 import { canModerate } from '@/lib/auth/roles'
 import { getCurrentCaller } from '@/lib/auth/session'
-import { getEpisodeTranscript } from '@/lib/episodes'
+import { getEpisodeTranscript } from '@/lib/episodes/reads'
+import { castOf } from '@/lib/feeds/speaker-persons'
 import { formatDate, formatDuration } from '@/lib/format'
+import { episodeAudioSource } from '@/lib/media/audio-source'
 
 export const dynamic = 'force-dynamic'
 
@@ -34,18 +39,42 @@ export default async function EpisodePage({ params }: Props) {
         {facts.length > 0 ? <p className="muted">{facts.join(' · ')}</p> : null}
         {episode.description ? <p>{episode.description}</p> : null}
         <TranscriptLinks slug={episode.slug} />
+        <SuggestedQuotes soundbites={episode.soundbites} segments={episode.segments} />
         {caller && !caller.bannedAt && canModerate(caller.role) ? (
           <EpisodeTools slug={episode.slug} speakers={speakersOf(episode)} />
         ) : null}
       </header>
-      <EpisodeComments episode={episode}>
-        <Transcript segments={episode.segments} />
-      </EpisodeComments>
+      <PlayerProvider audio={playerAudio(episode)}>
+        <EpisodeComments episode={episode}>
+          <Transcript
+            segments={episode.segments}
+            chapters={episode.chapters}
+            persons={castOf(episode.persons, episode.show.persons)}
+          />
+        </EpisodeComments>
+      </PlayerProvider>
     </article>
   )
 }
 
-function speakersOf(episode: NonNullable<Awaited<ReturnType<typeof getEpisodeTranscript>>>): string[] {
+/** What the player plays: the stored file, else the feed's audio URL; null without audio. */
+function playerAudio(episode: Episode): PlayerAudio | null {
+  const source = episodeAudioSource(episode)
+  if (!source) return null
+  return {
+    src: source.src,
+    type: source.type,
+    slug: episode.slug,
+    title: episode.title,
+    show: episode.show.title,
+    artwork: episode.artworkUrl ?? episode.show.artworkUrl,
+    durationMs: episode.durationMs,
+  }
+}
+
+type Episode = NonNullable<Awaited<ReturnType<typeof getEpisodeTranscript>>>
+
+function speakersOf(episode: Episode): string[] {
   const names = episode.segments.flatMap((segment) => segment.sentences.map((sentence) => sentence.speaker))
   return [...new Set(names.filter((name): name is string => name !== null))]
 }

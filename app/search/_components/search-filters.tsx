@@ -1,4 +1,4 @@
-import type { ShowSummary } from '@/lib/shows'
+import type { ShowSummary } from '@/lib/shows/reads'
 
 interface Params {
   q: string

@@ -19,6 +19,10 @@ export function SearchHelp() {
           Filters narrow by who spoke or which show: <code>speaker:ana</code>,{' '}
           <code>show:small-database-show</code>
         </li>
+        <li>
+          Dates narrow by when an episode came out: <code>rust after:2024-01 before:2024-07</code>
+        </li>
+        <li>Misspelt words are corrected, and words spread over neighbouring sentences still match.</li>
       </ul>
     </section>
   )

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { EpisodeList } from '@/app/_components/episode-list'
-import { getShow } from '@/lib/shows'
+import { FeedTranscripts } from '@/app/shows/[slug]/_components/feed-transcripts'
+import { getShow } from '@/lib/shows/reads'
 
 export const dynamic = 'force-dynamic'
 
@@ -9,7 +10,12 @@ type Props = { params: Promise<{ slug: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const show = await getShow((await params).slug)
-  return { title: show?.title ?? 'Show not found' }
+  if (!show) return { title: 'Show not found' }
+  // Feed readers find the show's feed (with transcript tags) from the page.
+  return {
+    title: show.title,
+    alternates: { types: { 'application/rss+xml': `/shows/${show.slug}/feed.xml` } },
+  }
 }
 
 export default async function ShowPage({ params }: Props) {
@@ -29,6 +35,7 @@ export default async function ShowPage({ params }: Props) {
       </form>
       <h2>Episodes</h2>
       <EpisodeList episodes={show.episodes} showShow={false} />
+      <FeedTranscripts slug={show.slug} />
     </>
   )
 }

@@ -1,8 +1,10 @@
 'use client'
 // The buttons under a comment, limited to what the viewer may do; the server checks again.
-// Delete, report and moderation go straight to their server actions; the outcome is read out.
+// Delete, report, moderation and banning the author go straight to their server actions; the
+// outcome is read out.
 import { useState, useTransition } from 'react'
 import {
+  banCommentAuthorAction,
   deleteCommentAction,
   moderateCommentAction,
   reportCommentAction,
@@ -68,6 +70,7 @@ export function CommentActions(props: { comment: CommentDto; onReply: () => void
         </button>
       ) : null}
       {moderator ? <ModerationButtons comment={comment} run={run} pending={pending} /> : null}
+      {moderator && !own ? <BanAuthorButton comment={comment} run={run} pending={pending} /> : null}
       <span className="action-message" role="status" aria-live="polite">
         {message}
       </span>
@@ -98,5 +101,31 @@ function ModerationButtons(props: {
       {comment.status === 'held' ? button('approve', 'Approve') : null}
       {button('delete', 'Remove')}
     </>
+  )
+}
+
+/** Hosts ban (or unban) a comment's author here; whom they may ban is the server's call (its refusal is read out). */
+function BanAuthorButton(props: {
+  comment: CommentDto
+  pending: boolean
+  run: (action: ServerAction, fields: Record<string, string>, done: string) => void
+}) {
+  const { comment, run, pending } = props
+  const banned = comment.authorBanned === true
+  return (
+    <button
+      type="button"
+      className="link-button"
+      disabled={pending}
+      onClick={() =>
+        run(
+          banCommentAuthorAction,
+          { authorId: comment.author.id, banned: String(!banned) },
+          banned ? `${comment.author.name} can comment again.` : `${comment.author.name} is banned.`,
+        )
+      }
+    >
+      {banned ? 'Unban author' : 'Ban author'}
+    </button>
   )
 }

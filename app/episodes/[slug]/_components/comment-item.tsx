@@ -1,6 +1,7 @@
 'use client'
 // One comment with its replies: author, time, text, and what the viewer may do with it
-// (reply, edit, delete, report; hide/unhide/approve for hosts). `c-<id>` is its permalink.
+// (reply, edit, delete, report; hide/unhide/approve and ban the author for hosts). `c-<id>` is
+// its permalink. A deleted or removed (hidden) parent shows as a one-line stub above its replies.
 import { useState } from 'react'
 import { CommentActions } from '@/app/episodes/[slug]/_components/comment-actions'
 import { CommentBody } from '@/app/_components/comment-body'
@@ -19,10 +20,16 @@ export function CommentThread({ node, sentenceText }: { node: ThreadNode; senten
       <article
         id={`c-${comment.id}`}
         className={classes.join(' ')}
-        aria-label={`Comment by ${comment.author.name}`}
+        aria-label={comment.removed ? 'Removed comment' : `Comment by ${comment.author.name}`}
       >
         {comment.deleted ? (
           <p className="muted">This comment was deleted.</p>
+        ) : comment.removed ? (
+          <p className="muted">
+            {comment.status === 'held'
+              ? 'This comment is awaiting review.'
+              : 'This comment was removed by a moderator.'}
+          </p>
         ) : (
           <>
             <header className="comment-meta">

@@ -1,7 +1,8 @@
 'use client'
 // A host's inline editor for one sentence: text, speaker, start time and a reason, saved
 // with the version it was read at. Ctrl+Enter saves, Escape drops the draft. A stale version
-// shows both texts side by side; the host picks one, nothing is overwritten silently.
+// shows both texts side by side; the host picks one, nothing is overwritten silently. With
+// audio, "Play this sentence" plays it (from the draft's start) up to the next sentence.
 import { useRouter } from 'next/navigation'
 import { useId, useRef, useState, useTransition } from 'react'
 import {
@@ -9,6 +10,7 @@ import {
   mergeSentenceAction,
   splitSentenceAction,
 } from '@/app/episodes/[slug]/correction-actions'
+import { usePlayer } from '@/app/episodes/[slug]/_components/player-context'
 import { useDraft, type SentenceDraft } from '@/app/episodes/[slug]/_components/use-draft'
 import type { SentenceDto } from '@/lib/corrections/types'
 import type { FormState } from '@/lib/forms/form-state'
@@ -16,6 +18,7 @@ import type { FormState } from '@/lib/forms/form-state'
 export function SentenceEditor({ slug, sentence }: { slug: string; sentence: SentenceDto }) {
   const id = useId()
   const router = useRouter()
+  const player = usePlayer()
   const saved: SentenceDraft = {
     text: sentence.text,
     speaker: sentence.speaker ?? '',
@@ -118,6 +121,23 @@ export function SentenceEditor({ slug, sentence }: { slug: string; sentence: Sen
         <button type="button" className="link-button" disabled={pending || !unchanged} onClick={merge}>
           Merge with next
         </button>
+        {player ? (
+          // From the draft's start when it is a time, so a host hears a start time before saving it.
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              const draftStart = Number(draft.startMs)
+              const from =
+                draft.startMs.trim() !== '' && Number.isFinite(draftStart) && draftStart >= 0
+                  ? draftStart
+                  : undefined
+              player.playSentence(sentence.id, from)
+            }}
+          >
+            Play this sentence
+          </button>
+        ) : null}
       </div>
       <div aria-live="polite">
         {state?.status === 'failed' || state?.status === 'invalid' ? (

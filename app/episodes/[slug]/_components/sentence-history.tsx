@@ -95,6 +95,7 @@ function kindLabel(revision: RevisionDto): string {
     split: 'Split',
     merge: 'Merged',
     replace: 'Replaced',
+    import: 'Re-imported',
   }
   return labels[revision.kind]
 }

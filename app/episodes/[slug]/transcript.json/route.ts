@@ -1,9 +1,14 @@
 // GET /episodes/:slug/transcript.json — the corrected transcript (docs/api.md).
 import { serverDeps } from '@/lib/api/deps'
 import { exportTranscriptHandler } from '@/lib/api/export-api'
+import { publicPreflightResponse } from '@/lib/http/conditional-get'
 
 export const dynamic = 'force-dynamic'
 
-export async function GET(_request: Request, context: { params: Promise<{ slug: string }> }) {
-  return exportTranscriptHandler(serverDeps(), (await context.params).slug, 'json')
+export async function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
+  return exportTranscriptHandler(serverDeps(), (await context.params).slug, 'json', request)
+}
+
+export function OPTIONS() {
+  return publicPreflightResponse()
 }

@@ -1,9 +1,14 @@
 // GET /episodes/:slug/transcript.txt — the corrected transcript (docs/api.md).
 import { serverDeps } from '@/lib/api/deps'
 import { exportTranscriptHandler } from '@/lib/api/export-api'
+import { publicPreflightResponse } from '@/lib/http/conditional-get'
 
 export const dynamic = 'force-dynamic'
 
-export async function GET(_request: Request, context: { params: Promise<{ slug: string }> }) {
-  return exportTranscriptHandler(serverDeps(), (await context.params).slug, 'txt')
+export async function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
+  return exportTranscriptHandler(serverDeps(), (await context.params).slug, 'txt', request)
+}
+
+export function OPTIONS() {
+  return publicPreflightResponse()
 }

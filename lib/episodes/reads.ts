@@ -3,6 +3,8 @@ import 'server-only'
 import { cache } from 'react'
 import { prisma } from '@/lib/db/client'
 
+const PERSON_SELECT = { name: true, role: true, imageUrl: true, href: true } as const
+
 // cache(): generateMetadata and the page ask for the same episode in one request; read it once.
 export const getEpisodeTranscript = cache(async (slug: string) => {
   return prisma().episode.findUnique({
@@ -15,7 +17,30 @@ export const getEpisodeTranscript = cache(async (slug: string) => {
       publishedAt: true,
       durationMs: true,
       commentsEnabled: true,
-      show: { select: { slug: true, title: true } },
+      // The player (app/episodes/[slug]/_components/player-context.tsx): lib/media/audio-source.ts.
+      audioFile: true,
+      audioUrl: true,
+      audioType: true,
+      artworkUrl: true,
+      show: {
+        select: {
+          slug: true,
+          title: true,
+          artworkUrl: true,
+          persons: { orderBy: { position: 'asc' }, select: PERSON_SELECT },
+        },
+      },
+      // From the feed (lib/feeds): chapter headings, the cast beside speaker turns, suggested quotes.
+      chapters: {
+        where: { toc: true },
+        orderBy: { startMs: 'asc' },
+        select: { id: true, startMs: true, title: true, url: true },
+      },
+      persons: { orderBy: { position: 'asc' }, select: PERSON_SELECT },
+      soundbites: {
+        orderBy: { startMs: 'asc' },
+        select: { id: true, startMs: true, durationMs: true, title: true },
+      },
       segments: {
         orderBy: { position: 'asc' },
         select: {

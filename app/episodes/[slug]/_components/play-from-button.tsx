@@ -1,0 +1,23 @@
+'use client'
+// A segment's ▶: plays the episode from where the segment starts. One per segment (not one per
+// sentence) keeps the tab order short; a single sentence plays from its actions
+// (sentence-actions.tsx) or with P while it has focus. Nothing when the episode has no audio.
+import { usePlayer } from '@/app/episodes/[slug]/_components/player-context'
+import { formatTimestamp } from '@/lib/format'
+
+export function PlayFromButton({ startMs, speaker }: { startMs: number; speaker: string | null }) {
+  const player = usePlayer()
+  if (!player) return null
+  const at = formatTimestamp(startMs)
+  return (
+    <button
+      type="button"
+      className="play-from"
+      aria-label={speaker ? `Play from ${at}, ${speaker}` : `Play from ${at}`}
+      title={`Play from ${at}`}
+      onClick={() => player.playFrom(startMs)}
+    >
+      <span aria-hidden="true">▶</span>
+    </button>
+  )
+}

@@ -1,0 +1,95 @@
+// What the hosts' pages (/studio) show: every show with its feed, a show's episodes, one episode's
+// metadata, transcript and audio. Reads like these are host-only, so each one authorizes, as
+// the writes do: the pages answer 401/403 from the same policy (lib/auth/policy.ts).
+import 'server-only'
+import { authorize } from '@/lib/auth/policy'
+import type { OperationContext } from '@/lib/operations/context'
+import { episodeBySlug, showBySlug } from '@/lib/operations/lookups'
+import { ok, type Result } from '@/lib/result'
+
+export interface StudioShow {
+  slug: string
+  title: string
+  feedUrl: string | null
+  lastRefreshedAt: Date | null
+  episodeCount: number
+}
+
+export async function studioShows(ctx: OperationContext): Promise<Result<StudioShow[]>> {
+  const caller = authorize(ctx.caller, 'edit-transcripts')
+  if (!caller.ok) return caller
+  const shows = await ctx.db.show.findMany({
+    select: {
+      slug: true,
+      title: true,
+      feedUrl: true,
+      lastRefreshedAt: true,
+      _count: { select: { episodes: true } },
+    },
+    orderBy: { title: 'asc' },
+  })
+  return ok(shows.map(({ _count, ...show }) => ({ ...show, episodeCount: _count.episodes })))
+}
+
+export async function studioShow(ctx: OperationContext, input: { slug: unknown }) {
+  const caller = authorize(ctx.caller, 'edit-transcripts')
+  if (!caller.ok) return caller
+  const found = await showBySlug(ctx.db, input.slug)
+  if (!found.ok) return found
+  const show = await ctx.db.show.findUniqueOrThrow({
+    where: { id: found.value.id },
+    select: {
+      slug: true,
+      title: true,
+      description: true,
+      feedUrl: true,
+      lastRefreshedAt: true,
+      episodes: {
+        select: {
+          slug: true,
+          title: true,
+          publishedAt: true,
+          audioUrl: true,
+          audioFile: true,
+          _count: { select: { sentences: true } },
+        },
+        orderBy: [{ publishedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
+      },
+    },
+  })
+  return ok(show)
+}
+
+export type StudioShowDetail = Extract<Awaited<ReturnType<typeof studioShow>>, { ok: true }>['value']
+
+export async function studioEpisode(ctx: OperationContext, input: { slug: unknown }) {
+  const caller = authorize(ctx.caller, 'edit-transcripts')
+  if (!caller.ok) return caller
+  const found = await episodeBySlug(ctx.db, input.slug as string)
+  if (!found.ok) return found
+  const episode = await ctx.db.episode.findUniqueOrThrow({
+    where: { id: found.value.id },
+    select: {
+      slug: true,
+      title: true,
+      description: true,
+      publishedAt: true,
+      season: true,
+      episodeNumber: true,
+      artworkUrl: true,
+      audioUrl: true,
+      audioFile: true,
+      audioType: true,
+      audioBytes: true,
+      sourceName: true,
+      sourceFormat: true,
+      importedAt: true,
+      guid: true,
+      show: { select: { slug: true, title: true, feedUrl: true } },
+      _count: { select: { sentences: true } },
+    },
+  })
+  return ok(episode)
+}
+
+export type StudioEpisodeDetail = Extract<Awaited<ReturnType<typeof studioEpisode>>, { ok: true }>['value']
