@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { CLI_NODE_ARGS } from '../scripts/lib/cli-node-args'
 import { E2E_REPLICA_FOLDER } from './support/paths'
 import { bearer, createUser } from './support/accounts'
 import { sentenceId } from './support/episode'
@@ -40,13 +41,14 @@ test('a comment acknowledged by the API is in the replica, and npm start restore
   const machine = mkdtempSync(join(tmpdir(), 'hearsay-restore-'))
   const replica = join(machine, 'replica')
   cpSync(E2E_REPLICA_FOLDER, replica, { recursive: true })
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const server = spawn(process.execPath, [...CLI_NODE_ARGS, 'scripts/start.ts'], {
     env: {
       ...process.env,
       DATABASE_URL: `file:${join(machine, 'data', 'hearsay.db')}`,
       REPLICA_URL: `file://${replica}`,
       PORT: String(SECOND_PORT),
       HOST: '127.0.0.1',
+      FEED_REFRESH_INTERVAL_MS: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -3,7 +3,7 @@
 import Link from 'next/link'
 import { signOutAction } from '@/app/(account)/actions'
 import { roleAllows } from '@/lib/auth/policy'
-import { canModerate } from '@/lib/auth/roles'
+import { seesAsModerator } from '@/lib/auth/policy'
 import { getCurrentCaller } from '@/lib/auth/session'
 
 export async function AccountMenu() {
@@ -21,7 +21,7 @@ export async function AccountMenu() {
       <span className="muted">{caller.name}</span>
       {/* Hosts review suggestions there; listeners see what became of theirs. */}
       <Link href="/suggestions">Suggestions</Link>
-      {canModerate(caller.role) ? <Link href="/moderation">Moderation</Link> : null}
+      {seesAsModerator(caller) ? <Link href="/moderation">Moderation</Link> : null}
       {roleAllows(caller.role, 'edit-transcripts') ? <Link href="/studio">Studio</Link> : null}
       <form action={signOutAction}>
         <button type="submit" className="link-button">

@@ -43,3 +43,11 @@ export function canBan(caller: Caller, targetRole: Role, targetId: string): bool
   if (targetId === caller.id || targetRole === 'admin') return false
   return targetRole === 'listener' || roleAllows(caller.role, 'manage-users')
 }
+
+/**
+ * Whether a reader sees what moderators see (held and hidden comments, who is banned): a host or
+ * admin who is not banned. The read-side twin of `authorize(caller, 'moderate')`.
+ */
+export function seesAsModerator(viewer: { role: Role; bannedAt?: Date | null } | null): boolean {
+  return viewer !== null && !viewer.bannedAt && roleAllows(viewer.role, 'moderate')
+}

@@ -10,8 +10,3 @@ export function parseRole(value: string): Role {
   const parsed = RoleSchema.safeParse(value)
   return parsed.success ? parsed.data : 'listener'
 }
-
-/** Hosts and admins see held and hidden comments, act on reports, ban users, switch comments off. */
-export function canModerate(role: Role): boolean {
-  return role === 'host' || role === 'admin'
-}

@@ -16,7 +16,7 @@ import { EditCommentSchema, NewCommentSchema, NewReportSchema } from '@/lib/comm
 import { listEpisodeComments, listSentenceComments } from '@/lib/comments/threads'
 import type { CommentDto } from '@/lib/comments/types'
 import type { OperationContext } from '@/lib/operations/context'
-import { parseId, parseInput } from '@/lib/operations/input'
+import { parseId, parseInput, recordInput } from '@/lib/operations/input'
 import { episodeBySlug } from '@/lib/operations/lookups'
 import { fail, notFound, ok, type Result } from '@/lib/result'
 
@@ -48,21 +48,23 @@ export async function createComment(
   ctx: OperationContext,
   input: { sentenceId: unknown; body: unknown },
 ): Promise<Result<CommentDto>> {
-  const caller = authorize(ctx.caller, 'write')
-  if (!caller.ok) return caller
-  const sentenceId = parseId(input.sentenceId, 'sentence')
-  if (!sentenceId.ok) return sentenceId
-  const body = parseInput(NewCommentSchema, input.body)
-  if (!body.ok) return body
+  const parsed = recordInput(
+    ctx,
+    'write',
+    { id: input.sentenceId, what: 'sentence', body: input.body },
+    NewCommentSchema,
+  )
+  if (!parsed.ok) return parsed
+  const { caller, body } = parsed.value
   const sentence = await ctx.db.sentence.findUnique({
-    where: { id: sentenceId.value },
+    where: { id: parsed.value.id },
     select: { id: true, episodeId: true, text: true, episode: { select: { commentsEnabled: true } } },
   })
   if (!sentence) return notFound('sentence')
   // Hosts may still write where they switched comments off (to explain why, say).
-  if (!sentence.episode.commentsEnabled && !roleAllows(caller.value.role, 'moderate'))
+  if (!sentence.episode.commentsEnabled && !roleAllows(caller.role, 'moderate'))
     return fail({ error: 'comments-off' })
-  const parentId = body.value.parentId ?? null
+  const parentId = body.parentId ?? null
   if (parentId !== null) {
     const parent = await ctx.db.comment.findUnique({
       where: { id: parentId },
@@ -73,13 +75,13 @@ export async function createComment(
   }
   const created = await insertComment(
     ctx.sqlite,
-    caller.value,
+    caller,
     {
       episodeId: sentence.episodeId,
       sentenceId: sentence.id,
       quote: sentence.text,
       parentId,
-      body: body.value.body,
+      body: body.body,
       ip: ctx.ip,
     },
     ctx.policy,
@@ -97,22 +99,18 @@ export async function editComment(
   ctx: OperationContext,
   input: { commentId: unknown; body: unknown },
 ): Promise<Result<CommentDto>> {
-  const caller = authorize(ctx.caller, 'write')
-  if (!caller.ok) return caller
-  const commentId = parseId(input.commentId, 'comment')
-  if (!commentId.ok) return commentId
-  const body = parseInput(EditCommentSchema, input.body)
-  if (!body.ok) return body
-  const existing = await findLiveComment(ctx.db, commentId.value)
-  if (!existing) return notFound('comment')
-  if (existing.authorId !== caller.value.id) return fail({ error: 'forbidden' })
-  return updateCommentBody(
-    ctx.sqlite,
-    commentId.value,
-    caller.value.id,
-    body.value.body,
-    ctx.now ?? new Date(),
+  const parsed = recordInput(
+    ctx,
+    'write',
+    { id: input.commentId, what: 'comment', body: input.body },
+    EditCommentSchema,
   )
+  if (!parsed.ok) return parsed
+  const { authorId, id, body } = parsed.value
+  const existing = await findLiveComment(ctx.db, id)
+  if (!existing) return notFound('comment')
+  if (existing.authorId !== authorId) return fail({ error: 'forbidden' })
+  return updateCommentBody(ctx.sqlite, id, authorId, body.body, ctx.now ?? new Date())
 }
 
 /** The author, or a host moderating, deletes a comment (kept as a placeholder for replies). */

@@ -3,7 +3,7 @@
 // their own held ones, hosts and admins see everything. A reply keeps its thread when its
 // parent is hidden: the parent is shown as a "removed" stub (docs/decisions/0005).
 import 'server-only'
-import { roleAllows } from '@/lib/auth/policy'
+import { seesAsModerator } from '@/lib/auth/policy'
 import type { CommentDto, CommentStatus, Viewer } from '@/lib/comments/types'
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client'
 
@@ -41,7 +41,7 @@ export function toCommentDto(row: CommentRow): CommentDto {
 }
 
 export function visibleWhere(viewer: Viewer | null): Prisma.CommentWhereInput {
-  if (viewer && roleAllows(viewer.role, 'moderate')) return {}
+  if (seesAsModerator(viewer)) return {}
   const own: Prisma.CommentWhereInput[] = viewer ? [{ status: 'held', authorId: viewer.id }] : []
   return { OR: [{ status: 'visible' }, ...own] }
 }
@@ -65,7 +65,7 @@ async function listComments(
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   })
   const comments = rows.map(toCommentDto)
-  if (viewer && roleAllows(viewer.role, 'moderate')) return markBannedAuthors(db, pruneDeleted(comments))
+  if (seesAsModerator(viewer)) return markBannedAuthors(db, pruneDeleted(comments))
   return pruneDeleted(await withRemovedParents(db, comments))
 }
 

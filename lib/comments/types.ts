@@ -32,4 +32,6 @@ export interface CommentDto {
 export interface Viewer {
   id: string
   role: 'listener' | 'host' | 'admin'
+  /** A banned host reads like a listener (lib/auth/policy.ts seesAsModerator). */
+  bannedAt?: Date | null
 }

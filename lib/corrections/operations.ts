@@ -7,7 +7,7 @@
 import 'server-only'
 import type { z } from 'zod'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
-import { recordInput, type RecordInput } from '@/lib/corrections/record-input'
+import { recordInput, type RecordInput } from '@/lib/operations/input'
 import { listEpisodeRevisions, listSentenceRevisions } from '@/lib/corrections/revisions'
 import { EditSentenceSchema, MergeSchema, RevertSchema, SplitSchema } from '@/lib/corrections/schemas'
 import type { RevisionDto, SentenceDto } from '@/lib/corrections/types'

@@ -6,6 +6,7 @@
 // again while reading when the size was not declared.
 import 'server-only'
 import { authorize } from '@/lib/auth/policy'
+import { inWriteTransaction } from '@/lib/db/write-transaction'
 import { DEFAULT_TRANSCRIPT_MAX_BYTES } from '@/lib/feeds/safe-fetch'
 import type { ReimportConflict } from '@/lib/feeds/report'
 import { ImportError, importTranscript, type ImportSummary } from '@/lib/import/import-transcript'
@@ -80,24 +81,29 @@ export async function uploadTranscript(
     where: { id: episode.value.showId },
     select: { slug: true },
   })
-  try {
-    const summary = importTranscript(
-      ctx.sqlite,
-      { name: fileName, content },
-      {
-        episodeSlug: episode.value.slug,
-        showSlug: show.slug,
-        replace: true,
-        now: () => ctx.now ?? new Date(),
-      },
-    )
-    const { showSlug: _showSlug, ...report } = summary
-    return ok({ ...report, fileName, conflicts: summary.reimport?.conflicts ?? [] })
-  } catch (error) {
-    if (error instanceof TranscriptParseError || error instanceof ImportError)
-      return unprocessable(`${fileName}: ${error.message}`)
-    throw error
-  }
+  // Inside the web worker the import waits for the write lock in slices (inWriteTransaction:
+  // never blocking the event loop for long, 503 busy past its budget); the importer's own
+  // transaction becomes a savepoint in it.
+  return inWriteTransaction(ctx.sqlite, () => {
+    try {
+      const summary = importTranscript(
+        ctx.sqlite,
+        { name: fileName, content },
+        {
+          episodeSlug: episode.value.slug,
+          showSlug: show.slug,
+          replace: true,
+          now: () => ctx.now ?? new Date(),
+        },
+      )
+      const { showSlug: _showSlug, ...report } = summary
+      return ok({ ...report, fileName, conflicts: summary.reimport?.conflicts ?? [] })
+    } catch (error) {
+      if (error instanceof TranscriptParseError || error instanceof ImportError)
+        return unprocessable(`${fileName}: ${error.message}`)
+      throw error
+    }
+  })
 }
 
 /** Reads a request body (or any byte stream) up to `maxBytes`; null as soon as it holds more. */

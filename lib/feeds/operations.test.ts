@@ -224,6 +224,26 @@ describe('addFeed', () => {
     })
   })
 
+  it('refuses the second of two adds of the same feed at once with a clear message, never a 500', async () => {
+    const ctx = emptyContext()
+    // Both pass the "already a show?" check before either has fetched the feed.
+    server.delay('/podcast.xml', 200)
+    const [first, second] = await Promise.all([
+      addFeed(ctx, { url: server.url('/podcast.xml') }, PRIVATE),
+      addFeed(ctx, { url: server.url('/podcast.xml') }, PRIVATE),
+    ])
+    const results = [first, second]
+    expect(results.filter((result) => result.ok)).toHaveLength(1)
+    expect(results.find((result) => !result.ok)).toEqual({
+      ok: false,
+      failure: {
+        error: 'unprocessable',
+        message: 'That feed is already the show “The Tidal Hour” (the-tidal-hour); refresh it instead.',
+      },
+    })
+    expect(rows(ctx.sqlite, `SELECT count(*) AS n FROM Show`)).toEqual([{ n: 1 }])
+  })
+
   it('is for hosts only', async () => {
     const listener = emptyContext({ ...HOST, role: 'listener' })
     expect(await addFeed(listener, { url: server.url('/podcast.xml') }, PRIVATE)).toMatchObject({
@@ -391,6 +411,44 @@ describe('refreshFeed', () => {
     const report = value(await refreshFeed(ctx, { showSlug: 'the-tidal-hour' }, PRIVATE))
     expect(report.episodes).toHaveLength(4)
     expect(rows(ctx.sqlite, `SELECT count(*) AS n FROM Episode`)).toEqual([{ n: 5 }])
+  })
+
+  it('writes a new episode once when two refreshes run at the same time', async () => {
+    const ctx = emptyContext()
+    value(await addFeed(ctx, { url: server.url('/podcast.xml') }, PRIVATE))
+    const feed = readFileSync(new URL('../../tests/fixtures/feeds/podcast.xml', import.meta.url), 'utf8')
+    const newItem = `<item>
+      <title>Slack water</title>
+      <guid isPermaLink="false">tidal-hour-s2e5</guid>
+      <pubDate>Tue, 24 Nov 2026 06:00:00 GMT</pubDate>
+      <enclosure url="{{ORIGIN}}/audio/s2e5.mp3" length="1000" type="audio/mpeg"/>
+      <podcast:transcript url="{{ORIGIN}}/transcripts/s2e5.srt" type="application/x-subrip"/>
+    </item>
+    <item>`
+    const withNewItem = feed.replace('<item>', newItem)
+    server.swap('/podcast.xml', withNewItem.replaceAll('{{ORIGIN}}', server.origin))
+    server.swap(
+      '/transcripts/s2e5.srt',
+      readFileSync(new URL('../../tests/fixtures/feeds/transcripts/s2e2.srt', import.meta.url)),
+    )
+    // Both refreshes plan the new item (not stored yet) before either writes it.
+    server.delay('/transcripts/s2e5.srt', 300)
+    const reports = (
+      await Promise.all([
+        refreshFeed(ctx, { showSlug: 'the-tidal-hour' }, PRIVATE),
+        refreshFeed(ctx, { showSlug: 'the-tidal-hour' }, PRIVATE),
+      ])
+    ).map(value)
+    const newOutcomes = reports.map((report) => outcomes(report)['tidal-hour-s2e5']).sort()
+    expect(newOutcomes).toEqual(['imported', 'unchanged'])
+    for (const report of reports) expect(report.failed).toBe(false)
+    expect(
+      rows(
+        ctx.sqlite,
+        `SELECT count(*) AS n, (SELECT count(*) FROM Sentence s WHERE s.episodeId = e.id) > 0 AS sentences
+         FROM Episode e WHERE guid = 'tidal-hour-s2e5'`,
+      ),
+    ).toEqual([{ n: 1, sentences: 1 }])
   })
 
   it('answers not found for a show that does not exist', async () => {

@@ -1,6 +1,9 @@
 // Parsing an operation's raw input (path parameters as strings, bodies as unknown) with zod, so
 // every adapter passes what it received and the operation decides what is valid.
 import type { z } from 'zod'
+import type { Caller } from '@/lib/auth/caller'
+import { authorize, type Permission } from '@/lib/auth/policy'
+import type { OperationContext } from '@/lib/operations/context'
 import { IdSchema } from '@/lib/validation'
 import { fail, invalid, notFound, ok, type Resource, type Result } from '@/lib/result'
 
@@ -50,4 +53,31 @@ export function parseId(raw: unknown, what: Resource): Result<number> {
   if (typeof raw !== 'string' || !/^\d+$/.test(raw)) return notFound(what)
   const parsed = IdSchema.safeParse(raw)
   return parsed.success ? ok(parsed.data) : fail({ error: 'not-found', what })
+}
+
+export interface RecordInput<T> {
+  caller: Caller
+  /** The caller's id, as the author of what the write records. */
+  authorId: string
+  id: number
+  body: T
+}
+
+/**
+ * The start of every write on one record (a comment, a sentence, a revision, a suggestion), in
+ * the order the API promises: who may (401/403), which record (404), what (400).
+ */
+export function recordInput<T>(
+  ctx: OperationContext,
+  permission: Permission,
+  raw: { id: unknown; what: Resource; body: unknown },
+  schema: z.ZodType<T>,
+): Result<RecordInput<T>> {
+  const caller = authorize(ctx.caller, permission)
+  if (!caller.ok) return caller
+  const id = parseId(raw.id, raw.what)
+  if (!id.ok) return id
+  const body = parseInput(schema, raw.body)
+  if (!body.ok) return body
+  return ok({ caller: caller.value, authorId: caller.value.id, id: id.value, body: body.value })
 }

@@ -10,10 +10,10 @@
 // docs/decisions/0013-search-typos-and-passages.md): one caption cue of ~10 words spans at most
 // three sentences when a short one ("Right.") sits in the middle; wider windows mostly add
 // coincidences of common words.
-import type { Statement } from 'better-sqlite3'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
 import { fts5String, type SearchFilters, type Term } from '@/lib/search/query'
 import { hasTokenChars } from '@/lib/search/query-lexer'
+import { markInScratchIndex } from '@/lib/search/scratch-index'
 import {
   filterClause,
   HIT_COLUMNS,
@@ -158,35 +158,6 @@ function candidateWindows(
   })
 }
 
-interface CheckStatements {
-  fill: Statement<[number, string]>
-  mark: Statement<[string]>
-  clear: Statement<[]>
-}
-
-const checkStatements = new WeakMap<SqliteDatabase, CheckStatements>()
-
-// A per-connection TEMP index with the sentence index's tokenizer: each candidate window goes
-// in as one text, and the whole query (phrases, OR, exclusions) decides, best bm25 first.
-function checkStatementsFor(db: SqliteDatabase): CheckStatements {
-  let statements = checkStatements.get(db)
-  if (!statements) {
-    db.exec(
-      `CREATE VIRTUAL TABLE IF NOT EXISTS temp.PassageCheck USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2')`,
-    )
-    statements = {
-      fill: db.prepare(`INSERT INTO temp.PassageCheck (rowid, text) VALUES (?, ?)`),
-      mark: db.prepare(
-        `SELECT rowid AS id, highlight(PassageCheck, 0, '${MATCH_START}', '${MATCH_END}') AS marked
-         FROM temp.PassageCheck WHERE PassageCheck MATCH ? ORDER BY bm25(PassageCheck)`,
-      ),
-      clear: db.prepare(`DELETE FROM temp.PassageCheck`),
-    }
-    checkStatements.set(db, statements)
-  }
-  return statements
-}
-
 function checkWindows(db: SqliteDatabase, match: string, windows: Neighbour[][]): PassageHit[] {
   if (windows.length === 0) return []
   const ids = [...new Set(windows.flat().map((n) => n.id))]
@@ -197,15 +168,19 @@ function checkWindows(db: SqliteDatabase, match: string, windows: Neighbour[][])
     )
     .all(JSON.stringify(ids)) as (SentenceHitRow & { position: number })[]
   const byId = new Map(rows.map((row) => [row.sentenceId, row]))
-  const { fill, mark, clear } = checkStatementsFor(db)
-  const marked = db.transaction(() => {
-    windows.forEach((window, index) =>
-      fill.run(index, window.map((n) => byId.get(n.id)?.text ?? '').join(` ${SENTENCE_BREAK} `)),
-    )
-    const found = mark.all(match) as { id: number; marked: string }[]
-    clear.run()
-    return found
-  })()
+  // Each candidate window goes in as one text, and the whole query (phrases, OR, exclusions)
+  // decides in the scratch index, best bm25 first.
+  const marked = markInScratchIndex<{ id: number; marked: string }>(
+    db,
+    'PassageCheck',
+    `highlight(PassageCheck, 0, '${MATCH_START}', '${MATCH_END}') AS marked`,
+    windows.map((window, index) => [
+      index,
+      window.map((n) => byId.get(n.id)?.text ?? '').join(` ${SENTENCE_BREAK} `),
+    ]),
+    match,
+    'ORDER BY bm25(PassageCheck)',
+  )
   // Smaller windows first, then bm25 among the passages.
   return marked
     .map(({ id, marked: text }) => ({

@@ -2,8 +2,9 @@
 // marked through a small per-connection TEMP index. Statements take plain parameters (never
 // string-built input); the MATCH expression comes from lib/search/query.ts, which quotes every
 // user term.
-import type { Statement } from 'better-sqlite3'
+import 'server-only'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
+import { markInScratchIndex } from '@/lib/search/scratch-index'
 import type { SearchFilters } from '@/lib/search/query'
 
 // Markers that cannot occur in imported text (the importer strips control characters),
@@ -128,43 +129,16 @@ function hitsWithSnippets(db: SqliteDatabase, match: string, ids: number[]): Sen
   })
 }
 
-interface SnippetStatements {
-  fill: Statement<[number, string]>
-  mark: Statement<[string]>
-  clear: Statement<[]>
-}
-
-// The TEMP index and its statements, made once per connection.
-const snippetStatements = new WeakMap<SqliteDatabase, SnippetStatements>()
-
-function snippetStatementsFor(db: SqliteDatabase): SnippetStatements {
-  let statements = snippetStatements.get(db)
-  if (!statements) {
-    db.exec(
-      `CREATE VIRTUAL TABLE IF NOT EXISTS temp.PageSnippets USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2')`,
-    )
-    statements = {
-      fill: db.prepare(`INSERT INTO temp.PageSnippets (rowid, text) VALUES (?, ?)`),
-      mark: db.prepare(
-        `SELECT rowid AS id, snippet(PageSnippets, 0, '${MATCH_START}', '${MATCH_END}', '…', 32) AS snippet
-         FROM temp.PageSnippets WHERE PageSnippets MATCH ?`,
-      ),
-      clear: db.prepare(`DELETE FROM temp.PageSnippets`),
-    }
-    snippetStatements.set(db, statements)
-  }
-  return statements
-}
-
-// The table is only filled inside this transaction, which empties it again (or rolls back).
+// snippet() on one page of hits only, in the scratch index (lib/search/scratch-index.ts).
 function pageSnippets(db: SqliteDatabase, match: string, rows: SentenceHitRow[]): Map<number, string> {
-  const { fill, mark, clear } = snippetStatementsFor(db)
-  return db.transaction(() => {
-    for (const row of rows) fill.run(row.sentenceId, row.text)
-    const marked = mark.all(match) as { id: number; snippet: string }[]
-    clear.run()
-    return new Map(marked.map((row) => [row.id, row.snippet]))
-  })()
+  const marked = markInScratchIndex<{ id: number; snippet: string }>(
+    db,
+    'PageSnippets',
+    `snippet(PageSnippets, 0, '${MATCH_START}', '${MATCH_END}', '…', 32) AS snippet`,
+    rows.map((row) => [row.sentenceId, row.text]),
+    match,
+  )
+  return new Map(marked.map((row) => [row.id, row.snippet]))
 }
 
 /** Sentences matching only speaker/show filters (no words), in transcript order. */

@@ -178,7 +178,8 @@ async function timeServer(
 // The production web server (scripts/web-cluster.ts), as `npm start` runs it.
 function ourServer(databasePath: string) {
   return {
-    args: ['--conditions=react-server', '--import', 'tsx', 'scripts/web-cluster.ts'],
+    // As scripts/start.ts runs it: Next chooses its own export conditions per layer.
+    args: ['--import', 'tsx', 'scripts/web-cluster.ts'],
     env: {
       DATABASE_URL: `file:${databasePath}`,
       PORT: String(BENCH_PORT),

@@ -1,6 +1,6 @@
 // GET /api/search?q=…&limit=…&offset=… — documented in docs/api.md.
 import { NextResponse, type NextRequest } from 'next/server'
-import { errorJson } from '@/lib/api/responses'
+import { errorJson } from '@/lib/http/json-response'
 import { sqlite } from '@/lib/db/client'
 import { firstValues, SearchApiParamsSchema } from '@/lib/search/params'
 import { searchTranscripts, snippetToHtml } from '@/lib/search/search'

@@ -8,7 +8,7 @@ import type { PlayerAudio } from '@/app/episodes/[slug]/_components/player-contr
 import { SuggestedQuotes } from '@/app/episodes/[slug]/_components/suggested-quotes'
 import { Transcript } from '@/app/episodes/[slug]/_components/transcript'
 import { TranscriptLinks } from '@/app/episodes/[slug]/_components/transcript-links'
-import { canModerate } from '@/lib/auth/roles'
+import { roleAllows } from '@/lib/auth/policy'
 import { getCurrentCaller } from '@/lib/auth/session'
 import { getEpisodeTranscript } from '@/lib/episodes/reads'
 import { castOf } from '@/lib/feeds/speaker-persons'
@@ -40,7 +40,7 @@ export default async function EpisodePage({ params }: Props) {
         {episode.description ? <p>{episode.description}</p> : null}
         <TranscriptLinks slug={episode.slug} />
         <SuggestedQuotes soundbites={episode.soundbites} segments={episode.segments} />
-        {caller && !caller.bannedAt && canModerate(caller.role) ? (
+        {caller && !caller.bannedAt && roleAllows(caller.role, 'edit-transcripts') ? (
           <EpisodeTools slug={episode.slug} speakers={speakersOf(episode)} />
         ) : null}
       </header>
