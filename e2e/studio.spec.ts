@@ -120,7 +120,21 @@ test.describe('adding a show by its feed URL', () => {
     await expect(report.locator('.outcome-no-transcript')).toContainText('no transcript')
     await expect(report.getByRole('link', { name: 'Reading the tides' })).toBeVisible()
 
-    await page.reload()
+    // The imported episode reads like any other, with the feed's chapters as headings.
+    await report.getByRole('link', { name: 'Reading the tides' }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reading the tides')
+    await expect(page.locator('.transcript .chapter-heading').first()).toBeVisible()
+    // The show lists its episodes with their artwork and publish dates.
+    await page.getByRole('link', { name: 'The Tidal Hour' }).first().click()
+    await expect(page.locator('img.show-artwork')).toHaveAttribute('src', /\/artwork\/show\.png$/)
+    const readingTheTides = page.locator('.episode-list li', { hasText: 'Reading the tides' })
+    await expect(readingTheTides).toContainText('Nov 10, 2026')
+    await expect(readingTheTides.locator('img.episode-artwork')).toHaveAttribute(
+      'src',
+      /\/artwork\/s2e4\.png$/,
+    )
+
+    await page.goto('/studio')
     await page.getByRole('button', { name: 'Refresh The Tidal Hour now' }).click()
     await expect(page.getByRole('region', { name: 'Report for The Tidal Hour' })).toContainText(
       /not modified|unchanged/,

@@ -14,8 +14,13 @@ export function EpisodeList({ episodes, showShow = true }: { episodes: EpisodeCa
           formatDuration(episode.durationMs),
           `${episode._count.sentences} sentences`,
         ].filter(Boolean)
+        // The feed's artwork (the episode's, else its show's), from the podcast's own host.
+        const artwork = episode.artworkUrl ?? episode.show.artworkUrl
         return (
-          <li key={episode.slug}>
+          <li key={episode.slug} className={artwork ? 'with-artwork' : undefined}>
+            {artwork ? (
+              <img className="episode-artwork" src={artwork} alt="" width={48} height={48} loading="lazy" />
+            ) : null}
             <Link href={`/episodes/${episode.slug}`}>{episode.title}</Link>
             <span className="muted"> {facts.join(' · ')}</span>
           </li>

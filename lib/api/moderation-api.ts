@@ -3,7 +3,7 @@
 import 'server-only'
 import { requestContext, type ApiDeps } from '@/lib/api/deps'
 import { readJsonBody, toJsonResponse } from '@/lib/http/json-response'
-import { listModerationQueue, moderateComment, setCommentsEnabled } from '@/lib/moderation/operations'
+import { listModerationQueue, moderateComment } from '@/lib/moderation/operations'
 import { banUser, listBannedUsers } from '@/lib/users/operations'
 
 const OK = () => ({ ok: true })
@@ -30,10 +30,4 @@ export async function banUserHandler(deps: ApiDeps, request: Request, userId: st
 /** GET /api/moderation/banned → { users: [{ id, name, role, bannedAt }] } */
 export async function bannedUsersHandler(deps: ApiDeps, request: Request) {
   return toJsonResponse(await listBannedUsers(await requestContext(deps, request)), (users) => ({ users }))
-}
-
-/** PATCH /api/episodes/:slug — { commentsEnabled: boolean } */
-export async function episodeSettingsHandler(deps: ApiDeps, request: Request, slug: string) {
-  const ctx = await requestContext(deps, request)
-  return toJsonResponse(await setCommentsEnabled(ctx, { slug, body: await readJsonBody(request) }), OK)
 }

@@ -73,6 +73,15 @@ export async function updateEpisodeRow(
   episodeId: number,
   changes: EpisodeChanges,
 ): Promise<Result<void>> {
+  if (Object.values(changes).every((value) => value === undefined)) return ok(undefined)
+  return inWriteTransaction(db, () => {
+    writeEpisodeChanges(db, episodeId, changes)
+    return ok(undefined)
+  })
+}
+
+/** The same, synchronously, inside the caller's write transaction (inWriteTransaction). */
+export function writeEpisodeChanges(db: SqliteDatabase, episodeId: number, changes: EpisodeChanges): void {
   const assignments: string[] = []
   const values: Record<string, string | number | null> = { id: episodeId }
   for (const column of COLUMNS) {
@@ -82,9 +91,6 @@ export async function updateEpisodeRow(
     values[column] = value instanceof Date ? value.toISOString() : value
   }
   if (changes.description !== undefined) assignments.push(`descriptionHtml = ''`)
-  if (assignments.length === 0) return ok(undefined)
-  return inWriteTransaction(db, () => {
-    statement(db, `UPDATE Episode SET ${assignments.join(', ')} WHERE id = @id`).run(values)
-    return ok(undefined)
-  })
+  if (assignments.length === 0) return
+  statement(db, `UPDATE Episode SET ${assignments.join(', ')} WHERE id = @id`).run(values)
 }

@@ -4,10 +4,16 @@
 import 'server-only'
 import { z } from 'zod'
 import { authorize } from '@/lib/auth/policy'
-import { insertEpisodeRow, updateEpisodeRow, type EpisodeChanges } from '@/lib/episodes/episode-store'
+import {
+  insertEpisodeRow,
+  updateEpisodeRow,
+  writeEpisodeChanges,
+  type EpisodeChanges,
+} from '@/lib/episodes/episode-store'
+import { inWriteTransaction } from '@/lib/db/write-transaction'
 import type { OperationContext } from '@/lib/operations/context'
 import { parseInput } from '@/lib/operations/input'
-import { clearEpisodeAudioFile } from '@/lib/media/episode-audio'
+import { forgetEpisodeAudioFile, removeStoredAudioFile } from '@/lib/media/episode-audio'
 import { episodeBySlug, showBySlug } from '@/lib/operations/lookups'
 import { invalid, ok, type Result } from '@/lib/result'
 import {
@@ -131,15 +137,23 @@ export async function setEpisodeAudioUrl(
   const body = parseInput(AudioUrlSchema, input.body)
   if (!body.ok) return body
   const { audioUrl, audioType } = body.value
-  // A stored file is played instead of audioUrl (lib/media/audio-source.ts): it goes.
-  const cleared = clearEpisodeAudioFile(ctx.sqlite, episode.value.id)
-  if (!cleared.ok) return cleared
-  const updated = await updateEpisodeRow(ctx.sqlite, episode.value.id, {
-    audioUrl,
-    audioType: audioUrl ? (audioType ?? audioTypeFromUrl(audioUrl)) : null,
-    audioBytes: null,
+  // A stored file is played instead of audioUrl (lib/media/audio-source.ts): it goes. The row is
+  // written in one transaction (all of it, or nothing if it answers busy) and the file is deleted
+  // only after the commit, so an episode never names a file that is gone.
+  const id = episode.value.id
+  const written = await inWriteTransaction(ctx.sqlite, () => {
+    const forgotten = forgetEpisodeAudioFile(ctx.sqlite, id)
+    if (!forgotten.ok) return forgotten
+    writeEpisodeChanges(ctx.sqlite, id, {
+      audioUrl,
+      audioType: audioUrl ? (audioType ?? audioTypeFromUrl(audioUrl)) : null,
+      audioBytes: null,
+    })
+    return ok(forgotten.value.audioFile)
   })
-  return updated.ok ? ok({ audioUrl }) : updated
+  if (!written.ok) return written
+  if (written.value) removeStoredAudioFile(ctx.sqlite, id, written.value)
+  return ok({ audioUrl })
 }
 
 const AUDIO_TYPES_BY_EXTENSION: Record<string, string> = {

@@ -29,6 +29,14 @@ describe('classifyAddress', () => {
     ['::ffff:7f00:1', 'loopback'],
     ['::ffff:10.0.0.1', 'private'],
     ['64:ff9b::a9fe:a9fe', 'link-local'],
+    // SIIT's IPv4-translated form, ::ffff:0:a.b.c.d.
+    ['::ffff:0:127.0.0.1', 'loopback'],
+    ['::ffff:0:a00:1', 'private'],
+    ['::ffff:0:169.254.169.254', 'link-local'],
+    // The local-use NAT64 prefix 64:ff9b:1::/48.
+    ['64:ff9b:1::10.0.0.1', 'private'],
+    ['64:ff9b:1::7f00:1', 'loopback'],
+    ['64:ff9b:1:abcd::a9fe:a9fe', 'link-local'],
     ['2002:c0a8:0101::1', 'private'],
     ['2001:0:4136:e378::1', 'Teredo'],
     ['::127.0.0.1', 'IPv4-compatible'],
@@ -44,6 +52,8 @@ describe('classifyAddress', () => {
     '2606:4700::1111',
     '::ffff:8.8.8.8',
     '64:ff9b::808:808',
+    '::ffff:0:8.8.8.8',
+    '64:ff9b:1::808:808',
   ])('%s is public', (address) => {
     expect(classifyAddress(address).category).toBeNull()
   })
@@ -51,6 +61,12 @@ describe('classifyAddress', () => {
   it('names the IPv4 address inside an IPv6 one', () => {
     expect(describeRefusal(classifyAddress('::ffff:10.0.0.1'))).toBe(
       '::ffff:10.0.0.1 (10.0.0.1) is a private address',
+    )
+    expect(describeRefusal(classifyAddress('::ffff:0:10.0.0.1'))).toBe(
+      '::ffff:0:10.0.0.1 (10.0.0.1) is a private address',
+    )
+    expect(describeRefusal(classifyAddress('64:ff9b:1::7f00:1'))).toBe(
+      '64:ff9b:1::7f00:1 (127.0.0.1) is a loopback address',
     )
     expect(describeRefusal(classifyAddress('127.0.0.1'))).toBe('127.0.0.1 is a loopback address')
     expect(describeRefusal(classifyAddress('fd00::1'))).toBe('fd00::1 is a unique-local address')

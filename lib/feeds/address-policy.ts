@@ -1,8 +1,9 @@
 // Which IP addresses a feed fetch may connect to. Everything that is not a public unicast
 // address is refused by default (SSRF: a feed URL must not reach the server's own network,
 // its loopback services or a cloud metadata endpoint). The ranges are IANA's special-purpose
-// registries for IPv4 and IPv6. IPv6 forms that carry an IPv4 address (IPv4-mapped, NAT64,
-// 6to4) are judged by the IPv4 address inside.
+// registries for IPv4 and IPv6. IPv6 forms that carry an IPv4 address (IPv4-mapped, the SIIT
+// IPv4-translated form, NAT64 with the well-known and the local-use prefix, 6to4) are judged by the
+// IPv4 address inside.
 import { isIP } from 'node:net'
 
 /** Why an address is not public; words used in messages ("127.0.0.1 is a loopback address"). */
@@ -77,7 +78,15 @@ const V6_RANGES = RANGES.filter((range) => range.family === 6)
 
 // IPv6 prefixes whose low bits carry an IPv4 address that decides.
 const IPV4_MAPPED = parseIpv6('::ffff:0:0')
+/** SIIT's IPv4-translated addresses, ::ffff:0:a.b.c.d (RFC 2765 §2.1, ::ffff:0:0:0/96). */
+const IPV4_TRANSLATED = parseIpv6('::ffff:0:0:0')
 const NAT64 = parseIpv6('64:ff9b::')
+/**
+ * The local-use NAT64 prefix (RFC 8215, 64:ff9b:1::/48): a network picks a translation prefix
+ * inside it; the IPv4 address is read from the last 32 bits, where a /96 prefix (DNS64's usual
+ * choice) puts it.
+ */
+const LOCAL_NAT64 = parseIpv6('64:ff9b:1::')
 const SIX_TO_FOUR = parseIpv6('2002::')
 
 export interface AddressVerdict {
@@ -123,7 +132,13 @@ export function addressKind(verdict: AddressVerdict): string {
 }
 
 function embeddedIpv4(bytes: number[]): number[] | null {
-  if (startsWith(bytes, IPV4_MAPPED, 96) || startsWith(bytes, NAT64, 96)) return bytes.slice(12)
+  if (
+    startsWith(bytes, IPV4_MAPPED, 96) ||
+    startsWith(bytes, IPV4_TRANSLATED, 96) ||
+    startsWith(bytes, NAT64, 96) ||
+    startsWith(bytes, LOCAL_NAT64, 48)
+  )
+    return bytes.slice(12)
   if (startsWith(bytes, SIX_TO_FOUR, 16)) return bytes.slice(2, 6)
   return null
 }

@@ -22,6 +22,8 @@ import {
   freeSlug,
   insertFeedEpisode,
   setTranscriptSource,
+  showByFeedUrl,
+  showBySlug,
   updateEpisodeMetadata,
   writeChapters,
   writeFeedValidators,
@@ -93,13 +95,22 @@ export async function runFeed(
   }
 
   const now = (options.now ?? (() => new Date()))().toISOString()
-  const show = await inWriteTransaction(db, () => {
+  const show = await writeShowOnce(db, () => {
     if (existing)
       return ok({
         ...writeShow(db, { id: existing.id }, parsed.channel, feedUrl, now),
         slug: existing.slug,
         created: false,
       })
+    // Another add of the same feed (or to the same show) may have committed while this one fetched.
+    const taken = showByFeedUrl(db, feedUrl)
+    if (taken && taken.id !== (target.kind === 'new' ? target.attachTo?.id : undefined))
+      return unprocessable(feedTakenMessage(taken))
+    if (target.kind === 'new' && target.attachTo) {
+      const current = showBySlug(db, target.attachTo.slug)
+      if (current?.feedUrl && current.feedUrl !== feedUrl)
+        return unprocessable(`The show “${current.title}” already has a feed (${current.feedUrl}).`)
+    }
     if (target.kind === 'new' && target.attachTo)
       return ok({
         ...writeShow(db, { id: target.attachTo.id }, parsed.channel, feedUrl, now),
@@ -157,6 +168,34 @@ export async function runFeed(
   })
 }
 
+/** The show's write; a unique key that another run took meanwhile is a clear refusal, not a 500. */
+async function writeShowOnce<T>(db: SqliteDatabase, write: () => Result<T>): Promise<Result<T>> {
+  try {
+    return await inWriteTransaction(db, write)
+  } catch (error) {
+    const key = uniqueViolation(error)
+    if (key === null) throw error
+    if (key.includes('Show.feedUrl'))
+      return unprocessable(
+        'That feed was added by another request at the same time; refresh its show instead.',
+      )
+    if (key.includes('Show.slug'))
+      return unprocessable('A show with that slug was created at the same time; choose another slug.')
+    return unprocessable(`The show conflicts with one written at the same time (${key}); try again.`)
+  }
+}
+
+function feedTakenMessage(show: StoredShow): string {
+  return `That feed is already the show “${show.title}” (${show.slug}); refresh it instead.`
+}
+
+/** The columns of a UNIQUE constraint that failed ("Episode.showId, Episode.guid"), or null for any other error. */
+function uniqueViolation(error: unknown): string | null {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown }
+  if (code !== 'SQLITE_CONSTRAINT_UNIQUE' && code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') return null
+  return typeof message === 'string' ? message.replace(/^UNIQUE constraint failed: /, '') : 'unique key'
+}
+
 interface ItemContext {
   db: SqliteDatabase
   options: FeedRunOptions
@@ -197,11 +236,9 @@ async function importItem(
     warnings,
   }
   try {
-    const written = await inWriteTransaction(db, () =>
-      ok(writeItem(context, item, stored, transcript, chapters)),
-    )
+    const written = await inWriteTransaction(db, () => ok(writeItem(context, item, transcript, chapters)))
     if (!written.ok) throw new Error(`the database refused the write (${written.failure.error})`)
-    const { slug, changes, summary } = written.value
+    const { slug, changes, summary, existed } = written.value
     const report: EpisodeReport = {
       ...base,
       episodeSlug: slug,
@@ -213,14 +250,20 @@ async function importItem(
       const kept = stored && stored.sentenceCount > 0 ? '; the transcript imported earlier is kept' : ''
       report.reason = transcript.message + kept
       // Nothing offered, as before: that is no news on a refresh.
-      const news = !stored || transcript.retry || transcript.reason === 'parse-failed'
+      const news = !existed || transcript.retry || transcript.reason === 'parse-failed'
       report.outcome = news ? 'no-transcript' : changes.length > 0 ? 'updated' : 'unchanged'
     } else {
-      report.outcome = !stored ? 'imported' : changes.length > 0 ? 'updated' : 'unchanged'
+      report.outcome = !existed ? 'imported' : changes.length > 0 ? 'updated' : 'unchanged'
     }
     return { report, wrote: changes.length > 0, retryLater: transcript.kind === 'none' && transcript.retry }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+    const key = uniqueViolation(error)
+    const message =
+      key !== null
+        ? `another run wrote the same episode at the same time (${key} already taken); refresh again`
+        : error instanceof Error
+          ? error.message
+          : String(error)
     return {
       report: {
         ...base,
@@ -234,15 +277,22 @@ async function importItem(
   }
 }
 
-/** All of one item's writes; runs inside its write transaction (a throw leaves nothing). */
+/**
+ * All of one item's writes; runs inside its write transaction (a throw leaves nothing). The
+ * episode is read again here, under the lock: another refresh of the same feed may have written
+ * it since the plan was made (then it is updated, not inserted a second time).
+ */
 function writeItem(
   context: ItemContext,
   item: FeedItem,
-  stored: StoredEpisode | null,
-  transcript: TranscriptPlan,
+  plannedTranscript: TranscriptPlan,
   chapters: ChaptersPlan,
-): { slug: string; changes: string[]; summary: ImportSummary | null } {
+): { slug: string; changes: string[]; summary: ImportSummary | null; existed: boolean } {
   const { db, showId, now } = context
+  const stored = episodeByGuid(db, showId, item.guid)
+  const transcript = sameTranscript(stored, plannedTranscript)
+    ? ({ kind: 'unchanged', link: plannedTranscript.link } as const)
+    : plannedTranscript
   const metadata = episodeMetadata(item)
   const changes: string[] = []
   let episodeId: number
@@ -278,7 +328,18 @@ function writeItem(
   if (writePersons(db, 'episodeId', episodeId, item.persons ?? []) && stored) changes.push('persons')
   if (writeSoundbites(db, episodeId, item.soundbites) && stored) changes.push('soundbites')
   if (!stored) changes.unshift('episode')
-  return { slug, changes, summary }
+  return { slug, changes, summary, existed: stored !== null }
+}
+
+/** The planned import is already stored (another run imported the same bytes from the same place). */
+function sameTranscript(stored: StoredEpisode | null, plan: TranscriptPlan): boolean {
+  return (
+    plan.kind === 'import' &&
+    stored !== null &&
+    stored.sentenceCount > 0 &&
+    stored.transcriptHash === plan.hash &&
+    stored.transcriptUrl === plan.link.url
+  )
 }
 
 async function planTranscript(
@@ -423,7 +484,14 @@ function fetchMessage(what: string, url: string, failed: FetchFailed | { status:
 }
 
 function fileNameOf(url: string): string {
-  const name = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '')
+  const last = new URL(url).pathname.split('/').pop() ?? ''
+  let name: string
+  try {
+    name = decodeURIComponent(last)
+  } catch {
+    // A feed may carry a malformed escape (%E0); the name is only for reports.
+    name = last
+  }
   return name || 'transcript'
 }
 

@@ -235,6 +235,43 @@ describe('safeFetch: conditional GET', () => {
   })
 })
 
+describe('safeFetch: conditional GET across redirects', () => {
+  it('keeps the validators on a redirect within the same host', async () => {
+    const first = await allowed('/podcast.xml')
+    if (first.status !== 'ok') throw new Error(first.status)
+    server.reset()
+    server.redirect('/old.xml', '/podcast.xml')
+    const again = await allowed('/old.xml', { etag: first.etag, lastModified: first.lastModified })
+    expect(again.status).toBe('not-modified')
+    expect(server.requests[1]?.headers['if-none-match']).toBe(first.etag)
+  })
+
+  it('drops If-None-Match and If-Modified-Since on a redirect to another host', async () => {
+    const first = await allowed('/podcast.xml')
+    if (first.status !== 'ok') throw new Error(first.status)
+    server.reset()
+    server.redirect('/moved.xml', `http://mirror.example:${serverPort()}/podcast.xml`)
+    const outcome = await safeFetch('http://podcasts.example.com/moved.xml', {
+      kind: 'feed',
+      resolve: resolveTo('93.184.215.14'),
+      dial: () => ({ address: '127.0.0.1', family: 4, port: serverPort() }),
+      etag: first.etag,
+      lastModified: first.lastModified,
+    })
+    expect(outcome).toMatchObject({
+      status: 'ok',
+      finalUrl: `http://mirror.example:${serverPort()}/podcast.xml`,
+    })
+    expect(server.requests.map((request) => request.headers.host)).toEqual([
+      'podcasts.example.com',
+      `mirror.example:${serverPort()}`,
+    ])
+    expect(server.requests[0]?.headers['if-none-match']).toBe(first.etag)
+    expect(server.requests[1]?.headers['if-none-match']).toBeUndefined()
+    expect(server.requests[1]?.headers['if-modified-since']).toBeUndefined()
+  })
+})
+
 describe('safeFetch: limits', () => {
   it('refuses a body over the cap, from its Content-Length', async () => {
     server.swap('/big.xml', Buffer.alloc(6_000_001, 'a'))

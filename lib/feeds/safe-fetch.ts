@@ -105,9 +105,12 @@ export async function safeFetch(url: string, options: SafeFetchOptions): Promise
   const timer = setTimeout(() => deadline.abort(), limit.timeoutMs)
   const signal = options.signal ? AbortSignal.any([deadline.signal, options.signal]) : deadline.signal
   let current = url
+  // The validators belong to the first server's copy: another host is asked unconditionally
+  // (its ETag space is its own, and it need not learn what the first one handed out).
+  const unconditional = { ...options, etag: null, lastModified: null }
   try {
     for (let redirects = 0; ; redirects++) {
-      const hop = await fetchOnce(current, options, limit, signal)
+      const hop = await fetchOnce(current, sameOrigin(current, url) ? options : unconditional, limit, signal)
       if (hop.status !== 'redirect') return hop
       if (redirects >= maxRedirects) {
         return failed('too-many-redirects', `too many redirects (more than ${maxRedirects})`, current)
@@ -122,6 +125,14 @@ export async function safeFetch(url: string, options: SafeFetchOptions): Promise
     return failed('network', `could not fetch: ${errorText(error)}`, current)
   } finally {
     clearTimeout(timer)
+  }
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin
+  } catch {
+    return false
   }
 }
 

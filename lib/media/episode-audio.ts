@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { Readable, Transform } from 'node:stream'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
+import { inWriteTransaction } from '@/lib/db/write-transaction'
 import { env } from '@/lib/env'
 import { ACCEPTED_AUDIO_TYPES, audioExtension, audioMimeType, servedAudioType } from '@/lib/media/audio-types'
 import { episodeMediaFolder, storedAudioPath } from '@/lib/media/media-folder'
@@ -106,7 +107,7 @@ export async function setEpisodeAudioFile(
 
 /**
  * The same for a file already on this machine (the demo seed, CLIs): copied, synchronously, so
- * it can run inside a better-sqlite3 transaction.
+ * it can run inside a better-sqlite3 transaction (then its row write is a savepoint of it).
  */
 export function copyEpisodeAudioFile(
   sqlite: SqliteDatabase,
@@ -123,49 +124,123 @@ export function copyEpisodeAudioFile(
   mkdirSync(folder, { recursive: true })
   const temporary = join(folder, `.upload-${randomBytes(8).toString('hex')}`)
   copyFileSync(source.path, temporary)
-  return putInPlace(sqlite, { episodeId, temporary, type, bytes })
+  return putInPlaceNow(sqlite, { episodeId, temporary, type, bytes })
 }
 
-function putInPlace(
+interface PlacedFile {
+  episodeId: number
+  temporary: string
+  type: string
+  bytes: number
+}
+
+/**
+ * Records the file on the episode's row, then renames it into place, in the caller's write
+ * transaction: if the row cannot be written nothing moves, and the rename is the last step, so a
+ * failing rename rolls the row back. Returns the stored name and the one it replaces.
+ */
+function placeAndRecord(
   sqlite: SqliteDatabase,
-  stored: { episodeId: number; temporary: string; type: string; bytes: number },
-): Result<StoredAudio> {
+  stored: PlacedFile,
+): Result<StoredAudio & { previousFile: string | null }> {
   const { episodeId, temporary, type, bytes } = stored
   const audioFile = `audio.${audioExtension(type)}`
   const previous = sqlite.prepare(`SELECT audioFile FROM Episode WHERE id = ?`).get(episodeId) as
     { audioFile: string | null } | undefined
-  // rename() replaces atomically: a listener mid-stream keeps reading the old file's bytes.
-  renameSync(temporary, join(episodeMediaFolder(sqlite.name, episodeId), audioFile))
+  if (!previous) return notFound('episode')
   sqlite
     .prepare(`UPDATE Episode SET audioFile = ?, audioType = ?, audioBytes = ? WHERE id = ?`)
     .run(audioFile, type, bytes, episodeId)
-  if (previous?.audioFile && previous.audioFile !== audioFile)
-    removeFile(sqlite, episodeId, previous.audioFile)
-  return ok({ episodeId, audioFile, audioType: type, audioBytes: bytes })
+  // rename() replaces atomically: a listener mid-stream keeps reading the old file's bytes.
+  renameSync(temporary, join(episodeMediaFolder(sqlite.name, episodeId), audioFile))
+  return ok({ episodeId, audioFile, audioType: type, audioBytes: bytes, previousFile: previous.audioFile })
 }
 
-function removeFile(sqlite: SqliteDatabase, episodeId: number, audioFile: string): void {
+/** After the commit: the replaced file goes, unless it had the same name (it was overwritten). */
+function finishPlacing(
+  sqlite: SqliteDatabase,
+  placed: Result<StoredAudio & { previousFile: string | null }>,
+  temporary: string,
+): Result<StoredAudio> {
+  if (!placed.ok) {
+    rmSync(temporary, { force: true })
+    return placed
+  }
+  const { previousFile, ...stored } = placed.value
+  if (previousFile && previousFile !== stored.audioFile)
+    removeStoredAudioFile(sqlite, stored.episodeId, previousFile)
+  return ok(stored)
+}
+
+/** Async callers: the row update waits for the write lock (or answers busy) and only then is the file moved. */
+async function putInPlace(sqlite: SqliteDatabase, stored: PlacedFile): Promise<Result<StoredAudio>> {
+  let placed: Result<StoredAudio & { previousFile: string | null }>
+  try {
+    placed = await inWriteTransaction(sqlite, () => placeAndRecord(sqlite, stored))
+  } catch (error) {
+    rmSync(stored.temporary, { force: true })
+    throw error
+  }
+  return finishPlacing(sqlite, placed, stored.temporary)
+}
+
+/** Synchronous callers (the demo seed, inside its own transaction): the same in one savepoint/transaction. */
+function putInPlaceNow(sqlite: SqliteDatabase, stored: PlacedFile): Result<StoredAudio> {
+  let placed: Result<StoredAudio & { previousFile: string | null }>
+  try {
+    placed = sqlite.transaction(() => placeAndRecord(sqlite, stored)).immediate()
+  } catch (error) {
+    rmSync(stored.temporary, { force: true })
+    throw error
+  }
+  return finishPlacing(sqlite, placed, stored.temporary)
+}
+
+/**
+ * Deletes a stored audio file that the episode's row no longer names (call it after the commit
+ * that forgot it). A file the row names again by then (a new upload of the same type) stays.
+ */
+export function removeStoredAudioFile(sqlite: SqliteDatabase, episodeId: number, audioFile: string): void {
+  const row = sqlite.prepare(`SELECT audioFile FROM Episode WHERE id = ?`).get(episodeId) as
+    { audioFile: string | null } | undefined
+  if (row?.audioFile === audioFile) return
   const path = storedAudioPath(sqlite.name, episodeId, audioFile)
   if (path) rmSync(path, { force: true })
 }
 
 /**
- * Forgets the episode's stored audio and deletes its file (a host who sets an audio URL instead).
- * audioType and audioBytes are cleared too; whoever sets audioUrl sets them again.
+ * The row half of forgetting stored audio, for a caller's write transaction: clears audioFile,
+ * audioType and audioBytes and returns the file's name, to delete with removeStoredAudioFile
+ * after the commit (never before: a rolled-back transaction would leave a row naming no file).
  */
-export function clearEpisodeAudioFile(
+export function forgetEpisodeAudioFile(
   sqlite: SqliteDatabase,
   episodeId: number,
-): Result<{ removed: boolean }> {
+): Result<{ audioFile: string | null }> {
   const row = sqlite.prepare(`SELECT audioFile FROM Episode WHERE id = ?`).get(episodeId) as
     { audioFile: string | null } | undefined
   if (!row) return notFound('episode')
-  if (!row.audioFile) return ok({ removed: false })
+  if (!row.audioFile) return ok({ audioFile: null })
   sqlite
     .prepare(`UPDATE Episode SET audioFile = NULL, audioType = NULL, audioBytes = NULL WHERE id = ?`)
     .run(episodeId)
-  removeFile(sqlite, episodeId, row.audioFile)
-  return ok({ removed: true })
+  return ok({ audioFile: row.audioFile })
+}
+
+/**
+ * Forgets the episode's stored audio and deletes its file (a host who sets an audio URL instead).
+ * audioType and audioBytes are cleared too; whoever sets audioUrl sets them again. The row is
+ * written in one write transaction (busy when the lock stays taken); the file goes after it commits.
+ */
+export async function clearEpisodeAudioFile(
+  sqlite: SqliteDatabase,
+  episodeId: number,
+): Promise<Result<{ removed: boolean }>> {
+  const forgotten = await inWriteTransaction(sqlite, () => forgetEpisodeAudioFile(sqlite, episodeId))
+  if (!forgotten.ok) return forgotten
+  const { audioFile } = forgotten.value
+  if (audioFile) removeStoredAudioFile(sqlite, episodeId, audioFile)
+  return ok({ removed: audioFile !== null })
 }
 
 export { ACCEPTED_AUDIO_TYPES }

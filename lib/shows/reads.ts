@@ -26,6 +26,7 @@ export const getShow = cache(async (slug: string) => {
       slug: true,
       title: true,
       description: true,
+      artworkUrl: true,
       episodes: {
         select: EPISODE_CARD_FIELDS,
         orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { slug: 'asc' }],
@@ -39,7 +40,8 @@ const EPISODE_CARD_FIELDS = {
   title: true,
   publishedAt: true,
   durationMs: true,
-  show: { select: { slug: true, title: true } },
+  artworkUrl: true,
+  show: { select: { slug: true, title: true, artworkUrl: true } },
   _count: { select: { sentences: true } },
 } as const
 

@@ -2,12 +2,8 @@
 // off), and banning an unknown user answered that the comment did not exist.
 import { describe, expect, it } from 'vitest'
 import { createCommentHandler, deleteCommentHandler, reportCommentHandler } from '../../lib/api/comment-api'
-import {
-  banUserHandler,
-  episodeSettingsHandler,
-  moderateCommentHandler,
-  moderationQueueHandler,
-} from '../../lib/api/moderation-api'
+import { banUserHandler, moderateCommentHandler, moderationQueueHandler } from '../../lib/api/moderation-api'
+import { patchEpisodeHandler } from '../../lib/api/studio-api'
 import { apiRequest, freshApp, makeUser, type TestApp } from '../support/app-database'
 
 async function comment(app: TestApp, token: string, body: string): Promise<number> {
@@ -50,7 +46,7 @@ describe('a banned host', () => {
         apiRequest('POST', '/x', { token: host.token, body: { banned: true } }),
         ana.caller.id,
       ),
-      await episodeSettingsHandler(
+      await patchEpisodeHandler(
         app,
         apiRequest('PATCH', '/x', { token: host.token, body: { commentsEnabled: false } }),
         app.episode.slug,

@@ -9,6 +9,7 @@ import {
   copyEpisodeAudioFile,
   setEpisodeAudioFile,
 } from '../../lib/media/episode-audio'
+import { openSqlite } from '../../lib/db/sqlite'
 import { episodeMediaFolder } from '../../lib/media/media-folder'
 import { freshApp, type TestApp } from '../support/app-database'
 import { testWav } from '../support/test-audio'
@@ -145,7 +146,7 @@ describe('serving an episode’s stored audio', () => {
 
   it('says 404 when the stored file has gone from the disk', async () => {
     const app = await appWithAudio()
-    clearEpisodeAudioFile(app.sqlite, app.episode.id)
+    await clearEpisodeAudioFile(app.sqlite, app.episode.id)
     expect((await get(app)).status).toBe(404)
   })
 })
@@ -190,10 +191,53 @@ describe('storing an episode’s audio', () => {
     expect(replaced.ok && replaced.value.audioFile).toBe('audio.mp3')
     expect(readdirSync(folder)).toEqual(['audio.mp3'])
     expect((await get(app)).headers.get('content-type')).toBe('audio/mpeg')
-    expect(clearEpisodeAudioFile(app.sqlite, app.episode.id)).toEqual({ ok: true, value: { removed: true } })
+    expect(await clearEpisodeAudioFile(app.sqlite, app.episode.id)).toEqual({
+      ok: true,
+      value: { removed: true },
+    })
     expect(existsSync(join(folder, 'audio.mp3'))).toBe(false)
-    expect(clearEpisodeAudioFile(app.sqlite, app.episode.id)).toEqual({ ok: true, value: { removed: false } })
+    expect(await clearEpisodeAudioFile(app.sqlite, app.episode.id)).toEqual({
+      ok: true,
+      value: { removed: false },
+    })
   })
+
+  it('moves nothing when the row cannot be written: the old file and its row stay, no stray file', async () => {
+    const app = await appWithAudio()
+    const folder = episodeMediaFolder(app.databasePath, app.episode.id)
+    app.sqlite.exec(`CREATE TEMP TRIGGER refuse_audio_file BEFORE UPDATE OF audioFile ON main.Episode
+      BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`)
+    await expect(
+      setEpisodeAudioFile(app.sqlite, {
+        episodeId: app.episode.id,
+        content: new Uint8Array([1, 2, 3]),
+        type: 'audio/mpeg',
+      }),
+    ).rejects.toThrow('simulated write failure')
+    expect(readdirSync(folder)).toEqual(['audio.wav'])
+    await expect(clearEpisodeAudioFile(app.sqlite, app.episode.id)).rejects.toThrow('simulated write failure')
+    expect(readdirSync(folder)).toEqual(['audio.wav'])
+    app.sqlite.exec(`DROP TRIGGER temp.refuse_audio_file`)
+    expect(await bytes(await get(app))).toEqual(WAV)
+  })
+
+  it('answers busy, deleting nothing, while another connection holds the write lock', async () => {
+    const app = await appWithAudio()
+    const folder = episodeMediaFolder(app.databasePath, app.episode.id)
+    const other = openSqlite(app.databasePath)
+    other.exec('BEGIN IMMEDIATE')
+    try {
+      expect(await clearEpisodeAudioFile(app.sqlite, app.episode.id)).toMatchObject({
+        ok: false,
+        failure: { error: 'busy' },
+      })
+    } finally {
+      other.exec('ROLLBACK')
+      other.close()
+    }
+    expect(readdirSync(folder)).toEqual(['audio.wav'])
+    expect(await bytes(await get(app))).toEqual(WAV)
+  }, 15_000)
 
   it('copies a local file (the demo seed’s way) and 404s an unknown episode', async () => {
     const app = await freshApp()

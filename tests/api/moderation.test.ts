@@ -5,12 +5,8 @@ import {
   listEpisodeCommentsHandler,
   reportCommentHandler,
 } from '../../lib/api/comment-api'
-import {
-  banUserHandler,
-  episodeSettingsHandler,
-  moderateCommentHandler,
-  moderationQueueHandler,
-} from '../../lib/api/moderation-api'
+import { banUserHandler, moderateCommentHandler, moderationQueueHandler } from '../../lib/api/moderation-api'
+import { patchEpisodeHandler } from '../../lib/api/studio-api'
 import { apiRequest, freshApp, makeUser, type TestApp } from '../support/app-database'
 
 async function comment(app: TestApp, token: string, body: string) {
@@ -101,13 +97,18 @@ describe('bans and switching comments off', () => {
     const ana = await makeUser(app)
     const host = await makeUser(app, 'host')
     const off = (token: string) =>
-      episodeSettingsHandler(
+      patchEpisodeHandler(
         app,
         apiRequest('PATCH', '/x', { token, body: { commentsEnabled: false } }),
         app.episode.slug,
       )
     expect((await off(ana.token)).status).toBe(403)
-    expect((await off(host.token)).status).toBe(200)
+    const turnedOff = await off(host.token)
+    expect(turnedOff.status).toBe(200)
+    expect(await turnedOff.json()).toEqual({ ok: true })
+    expect((await app.db.episode.findUniqueOrThrow({ where: { id: app.episode.id } })).commentsEnabled).toBe(
+      false,
+    )
     const refused = await comment(app, ana.token, 'hello?')
     expect(refused.status).toBe(403)
     expect(refused.json.error).toMatch(/turned off/)

@@ -374,6 +374,29 @@ describe('audio', () => {
     expect(existsSync(stored)).toBe(false)
   })
 
+  it('keeps the stored file and the row when setting an audio address fails half-way', async () => {
+    const app = await freshApp()
+    const host = await makeUser(app, 'host')
+    const ctx = as(app, host.caller)
+    const audio = testWav(0.1)
+    await uploadEpisodeAudio(ctx, {
+      slug: 'ep-1',
+      type: 'audio/wav',
+      declaredBytes: audio.length,
+      content: audio,
+    })
+    const episode = await episodeRow(app, 'ep-1')
+    const stored = join(dirname(app.databasePath), 'media', 'episodes', String(episode.id), 'audio.wav')
+    // The audioUrl write fails (as a busy answer would) after the stored file was forgotten.
+    app.sqlite.exec(`CREATE TEMP TRIGGER refuse_audio_url BEFORE UPDATE OF audioUrl ON main.Episode
+      BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`)
+    await expect(
+      setEpisodeAudioUrl(ctx, { slug: 'ep-1', body: { audioUrl: 'https://cdn.example/ep1.mp3' } }),
+    ).rejects.toThrow('simulated write failure')
+    expect(await episodeRow(app, 'ep-1')).toMatchObject({ audioFile: 'audio.wav', audioUrl: null })
+    expect(readFileSync(stored)).toEqual(Buffer.from(audio))
+  })
+
   it('refuses a file that is not the audio it claims, one over the cap, and an unknown type, storing nothing', async () => {
     const app = await freshApp()
     const host = await makeUser(app, 'host')

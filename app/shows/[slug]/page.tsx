@@ -23,6 +23,9 @@ export default async function ShowPage({ params }: Props) {
   if (!show) notFound()
   return (
     <>
+      {show.artworkUrl ? (
+        <img className="show-artwork" src={show.artworkUrl} alt="" width={120} height={120} />
+      ) : null}
       <h1>{show.title}</h1>
       {show.description ? <p>{show.description}</p> : null}
       <form role="search" action="/search" method="get" className="search-box">
