@@ -3,7 +3,7 @@
 // "Great episode!" and "great   episode" are one comment posted twice.
 import 'server-only'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
-import { statement } from '@/lib/sentences/statements'
+import { statement } from '@/lib/db/statements'
 
 const PUNCTUATION_AND_SYMBOLS = /[\p{P}\p{S}]+/gu
 const SPACES = /\s+/gu

@@ -16,7 +16,7 @@ import { inWriteTransaction } from '@/lib/db/write-transaction'
 import type { PrismaClient } from '@/lib/generated/prisma/client'
 import { hitRateLimitsNow } from '@/lib/rate-limit'
 import { fail, notFound, ok, type Result } from '@/lib/result'
-import { statement } from '@/lib/sentences/statements'
+import { statement } from '@/lib/db/statements'
 
 export interface NewCommentRow {
   episodeId: number

@@ -40,7 +40,7 @@ export async function uploadEpisodeAudio(
 ): Promise<Result<UploadedAudio>> {
   const caller = authorize(ctx.caller, 'edit-transcripts')
   if (!caller.ok) return caller
-  const episode = await episodeBySlug(ctx.db, input.slug as string)
+  const episode = await episodeBySlug(ctx.db, input.slug)
   if (!episode.ok) return episode
   const maxBytes = options.maxBytes ?? env.AUDIO_MAX_BYTES
   if (input.declaredBytes !== null && input.declaredBytes > maxBytes)

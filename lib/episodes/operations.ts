@@ -105,7 +105,7 @@ export async function updateEpisode(
 ): Promise<Result<EpisodeLink>> {
   const caller = authorize(ctx.caller, 'edit-transcripts')
   if (!caller.ok) return caller
-  const episode = await episodeBySlug(ctx.db, input.slug as string)
+  const episode = await episodeBySlug(ctx.db, input.slug)
   if (!episode.ok) return episode
   const body = parseInput(EpisodeChangesSchema, input.body)
   if (!body.ok) return body
@@ -132,7 +132,7 @@ export async function setEpisodeAudioUrl(
 ): Promise<Result<{ audioUrl: string | null }>> {
   const caller = authorize(ctx.caller, 'edit-transcripts')
   if (!caller.ok) return caller
-  const episode = await episodeBySlug(ctx.db, input.slug as string)
+  const episode = await episodeBySlug(ctx.db, input.slug)
   if (!episode.ok) return episode
   const body = parseInput(AudioUrlSchema, input.body)
   if (!body.ok) return body

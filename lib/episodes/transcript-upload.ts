@@ -63,7 +63,7 @@ export async function uploadTranscript(
 ): Promise<Result<TranscriptReport>> {
   const caller = authorize(ctx.caller, 'edit-transcripts')
   if (!caller.ok) return caller
-  const episode = await episodeBySlug(ctx.db, input.slug as string)
+  const episode = await episodeBySlug(ctx.db, input.slug)
   if (!episode.ok) return episode
   const { file } = input
   const maxBytes = options.maxBytes ?? TRANSCRIPT_UPLOAD_MAX_BYTES

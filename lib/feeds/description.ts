@@ -75,10 +75,9 @@ const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'head', 'titl
 /** A feed description (HTML, or plain text with line breaks) in its three forms. */
 export function readDescription(raw: string | null | undefined): Description {
   const untrustedHtml = raw?.trim() ?? ''
-  const html = containsElements(untrustedHtml)
-    ? sanitizeHtml(untrustedHtml, SANITIZE_OPTIONS).trim()
-    : textToHtml(htmlToText(untrustedHtml))
-  return { untrustedHtml, html, text: htmlToText(untrustedHtml) }
+  const text = htmlToText(untrustedHtml)
+  const html = containsElements(untrustedHtml) ? sanitizeDescriptionHtml(untrustedHtml) : textToHtml(text)
+  return { untrustedHtml, html, text }
 }
 
 /** Sanitizes untrusted HTML to the allowlist above. */

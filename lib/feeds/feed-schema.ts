@@ -95,7 +95,6 @@ export const ParsedFeedSchema = z.object({
 
 export type Person = z.infer<typeof PersonSchema>
 export type TranscriptLink = z.infer<typeof TranscriptLinkSchema>
-export type ChaptersLink = z.infer<typeof ChaptersLinkSchema>
 export type Soundbite = z.infer<typeof SoundbiteSchema>
 export type Enclosure = z.infer<typeof EnclosureSchema>
 export type Description = z.infer<typeof DescriptionSchema>

@@ -4,7 +4,7 @@
 // (lib/feeds/import-feed.ts); the transcript itself goes through the importer.
 import 'server-only'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
-import { statement } from '@/lib/sentences/statements'
+import { statement } from '@/lib/db/statements'
 import type { Chapter } from './chapters'
 import type { FeedChannel, FeedItem, Person, Soundbite } from './feed-schema'
 

@@ -31,9 +31,6 @@ export interface FeedOptions {
   unconditional?: boolean
 }
 
-/** @deprecated the name of FeedOptions before fetch settings joined it. */
-export type FeedProgress = FeedOptions
-
 const FeedUrlSchema = z
   .string({ error: 'The feed URL must be text.' })
   .trim()

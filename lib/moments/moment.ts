@@ -20,7 +20,7 @@ export async function getMoment(
   ctx: Pick<DataHandles, 'db'>,
   input: { slug: unknown; sentenceId: unknown },
 ): Promise<Result<Moment>> {
-  const episode = await episodeBySlug(ctx.db, input.slug as string)
+  const episode = await episodeBySlug(ctx.db, input.slug)
   if (!episode.ok) return episode
   const id = parseId(input.sentenceId, 'sentence')
   if (!id.ok) return id

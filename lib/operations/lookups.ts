@@ -11,9 +11,14 @@ export interface EpisodeRef {
   commentsEnabled: boolean
 }
 
-/** The episode a slug names; slugs are bounded so a huge path never reaches the database. */
-export async function episodeBySlug(db: PrismaClient, slug: string): Promise<Result<EpisodeRef>> {
-  if (typeof slug !== 'string' || slug.length === 0 || slug.length > 200) return notFound('episode')
+/** A slug as a path or form gives it: a non-empty string, bounded so a huge path never reaches the database. */
+export function isBoundedSlug(slug: unknown): slug is string {
+  return typeof slug === 'string' && slug.length > 0 && slug.length <= 200
+}
+
+/** The episode a slug names. */
+export async function episodeBySlug(db: PrismaClient, slug: unknown): Promise<Result<EpisodeRef>> {
+  if (!isBoundedSlug(slug)) return notFound('episode')
   const episode = await db.episode.findUnique({
     where: { slug },
     select: { id: true, showId: true, slug: true, title: true, commentsEnabled: true },
@@ -28,9 +33,9 @@ export interface ShowRef {
   feedUrl: string | null
 }
 
-/** The show a slug names; bounded like episodeBySlug. */
+/** The show a slug names. */
 export async function showBySlug(db: PrismaClient, slug: unknown): Promise<Result<ShowRef>> {
-  if (typeof slug !== 'string' || slug.length === 0 || slug.length > 200) return notFound('show')
+  if (!isBoundedSlug(slug)) return notFound('show')
   const show = await db.show.findUnique({
     where: { slug },
     select: { id: true, slug: true, title: true, feedUrl: true },

@@ -1,10 +1,11 @@
 // What a show publishes: its channel facts and, per episode, what its feed item carries.
 // Read for the show page's "transcripts for your feed" list and for /shows/:slug/feed.xml.
 import type { PrismaClient } from '@/lib/generated/prisma/client'
+import { isBoundedSlug } from '@/lib/operations/lookups'
 import { notFound, ok } from '@/lib/result'
 
 export async function readShowPublication(db: PrismaClient, slug: unknown) {
-  if (typeof slug !== 'string' || slug.length === 0 || slug.length > 200) return notFound('show')
+  if (!isBoundedSlug(slug)) return notFound('show')
   const show = await db.show.findUnique({
     where: { slug },
     select: {

@@ -8,7 +8,12 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import Database from 'better-sqlite3'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { FaultyStore } from '../../tests/replication/fault-store'
-import { createFixture, QUIET_OPTIONS, type ReplicationFixture } from '../../tests/replication/harness'
+import {
+  createFixture,
+  FAST_RETRY_OPTIONS,
+  QUIET_OPTIONS,
+  type ReplicationFixture,
+} from '../../tests/replication/harness'
 import {
   litestreamBinary,
   litestreamRestore,
@@ -228,10 +233,7 @@ describe.each(backends)('an emptied $name replica', (backend) => {
       databasePath: fixture.dbPath,
       store,
       logger: fixture.logger,
-      ...QUIET_OPTIONS,
-      syncIntervalMs: 50,
-      retryInitialDelayMs: 20,
-      retryMaxDelayMs: 50,
+      ...FAST_RETRY_OPTIONS,
       replicaCheckIntervalMs: 0,
     })
     await running(replicator)

@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { FaultyStore } from '../../tests/replication/fault-store'
-import { createFixture, QUIET_OPTIONS, type ReplicationFixture } from '../../tests/replication/harness'
+import { createFixture, FAST_RETRY_OPTIONS, type ReplicationFixture } from '../../tests/replication/harness'
 import { insertNotes } from '../../tests/replication/sqlite'
 import { replicationHealth } from './health'
 import { createReplicator } from './replicator'
@@ -39,10 +39,7 @@ describe('replication health', () => {
       databasePath: fixture.dbPath,
       store,
       logger: fixture.logger,
-      ...QUIET_OPTIONS,
-      syncIntervalMs: 50,
-      retryInitialDelayMs: 20,
-      retryMaxDelayMs: 50,
+      ...FAST_RETRY_OPTIONS,
     })
     await replicator.start()
     await until('the first sync', () => replicator.status().state === 'replicating')

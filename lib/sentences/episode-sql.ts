@@ -4,7 +4,7 @@
 // string-built input.
 import 'server-only'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
-import { statement } from '@/lib/sentences/statements'
+import { statement } from '@/lib/db/statements'
 
 export interface EpisodeRow {
   id: number

@@ -8,7 +8,7 @@ import 'server-only'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
 import type { SentenceState } from '@/lib/sentences/revisions'
 import type { SentenceRow } from '@/lib/sentences/sentence-sql'
-import { statement } from '@/lib/sentences/statements'
+import { statement } from '@/lib/db/statements'
 
 export interface HostWork {
   /** The sentence as the last import wrote it. */

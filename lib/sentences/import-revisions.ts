@@ -5,7 +5,7 @@
 import 'server-only'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
 import type { ReimportConflict } from '@/lib/sentences/reimport-conflict'
-import { statement } from '@/lib/sentences/statements'
+import { statement } from '@/lib/db/statements'
 
 export const IMPORT_AUTHOR_ID = 'hearsay-import'
 export const IMPORT_AUTHOR_NAME = 'Import'

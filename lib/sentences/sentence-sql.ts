@@ -5,7 +5,7 @@
 import 'server-only'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
 import type { RevisionKind } from '@/lib/corrections/types'
-import { statement } from '@/lib/sentences/statements'
+import { statement } from '@/lib/db/statements'
 
 /** A sentence row as the structural writes store it (version and id are the database's). */
 export interface SentenceFields {

@@ -5,7 +5,7 @@
 import 'server-only'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
 import { invalid, ok, type Result } from '@/lib/result'
-import { statement } from '@/lib/sentences/statements'
+import { statement } from '@/lib/db/statements'
 import { inWriteTransaction } from '@/lib/db/write-transaction'
 
 export interface NewShow {

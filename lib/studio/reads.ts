@@ -4,8 +4,8 @@
 import 'server-only'
 import { authorize } from '@/lib/auth/policy'
 import type { OperationContext } from '@/lib/operations/context'
-import { episodeBySlug, showBySlug } from '@/lib/operations/lookups'
-import { ok, type Result } from '@/lib/result'
+import { isBoundedSlug } from '@/lib/operations/lookups'
+import { notFound, ok, type Result } from '@/lib/result'
 
 export interface StudioShow {
   slug: string
@@ -34,10 +34,9 @@ export async function studioShows(ctx: OperationContext): Promise<Result<StudioS
 export async function studioShow(ctx: OperationContext, input: { slug: unknown }) {
   const caller = authorize(ctx.caller, 'edit-transcripts')
   if (!caller.ok) return caller
-  const found = await showBySlug(ctx.db, input.slug)
-  if (!found.ok) return found
-  const show = await ctx.db.show.findUniqueOrThrow({
-    where: { id: found.value.id },
+  if (!isBoundedSlug(input.slug)) return notFound('show')
+  const show = await ctx.db.show.findUnique({
+    where: { slug: input.slug },
     select: {
       slug: true,
       title: true,
@@ -57,18 +56,15 @@ export async function studioShow(ctx: OperationContext, input: { slug: unknown }
       },
     },
   })
-  return ok(show)
+  return show ? ok(show) : notFound('show')
 }
-
-export type StudioShowDetail = Extract<Awaited<ReturnType<typeof studioShow>>, { ok: true }>['value']
 
 export async function studioEpisode(ctx: OperationContext, input: { slug: unknown }) {
   const caller = authorize(ctx.caller, 'edit-transcripts')
   if (!caller.ok) return caller
-  const found = await episodeBySlug(ctx.db, input.slug as string)
-  if (!found.ok) return found
-  const episode = await ctx.db.episode.findUniqueOrThrow({
-    where: { id: found.value.id },
+  if (!isBoundedSlug(input.slug)) return notFound('episode')
+  const episode = await ctx.db.episode.findUnique({
+    where: { slug: input.slug },
     select: {
       slug: true,
       title: true,
@@ -89,7 +85,5 @@ export async function studioEpisode(ctx: OperationContext, input: { slug: unknow
       _count: { select: { sentences: true } },
     },
   })
-  return ok(episode)
+  return episode ? ok(episode) : notFound('episode')
 }
-
-export type StudioEpisodeDetail = Extract<Awaited<ReturnType<typeof studioEpisode>>, { ok: true }>['value']

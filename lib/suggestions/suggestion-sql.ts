@@ -2,7 +2,7 @@
 // status land in one write transaction (lib/db/write-transaction.ts).
 import 'server-only'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
-import { statement } from '@/lib/sentences/statements'
+import { statement } from '@/lib/db/statements'
 
 export interface SuggestionUnderReview {
   id: number

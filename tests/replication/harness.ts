@@ -43,6 +43,14 @@ export interface ReplicationFixture {
 /** Test defaults: no time-based checkpoints or retention, so only what a test asks for happens. */
 export const QUIET_OPTIONS = { checkpointIntervalMs: 0, retentionMs: 0, syncIntervalMs: 60_000 } as const
 
+/** QUIET_OPTIONS with a short sync tick and quick retries, for tests of failing and recovering storage. */
+export const FAST_RETRY_OPTIONS = {
+  ...QUIET_OPTIONS,
+  syncIntervalMs: 50,
+  retryInitialDelayMs: 20,
+  retryMaxDelayMs: 50,
+} as const
+
 export function createFixture(name: string): ReplicationFixture {
   const dir = makeWorkDir(name)
   const dbPath = join(dir, 'app.db')

@@ -9,6 +9,7 @@ import { uploadTranscriptAction } from '@/app/studio/actions'
 import { fieldErrors, FormStatus } from '@/app/studio/_components/field'
 import { ConflictList } from '@/app/studio/_components/feed-report'
 import type { TranscriptReport } from '@/lib/episodes/transcript-upload'
+import { episodeAudioPath } from '@/lib/media/audio-source'
 import type { FormStateWithValues } from '@/lib/forms/form-values'
 
 const IDLE: FormStateWithValues<TranscriptReport> = { status: 'idle' }
@@ -131,7 +132,7 @@ export function AudioUploadForm(props: { slug: string; maxBytes: number }) {
       })
     setState({ status: 'uploading' })
     try {
-      const response = await fetch(`/api/episodes/${encodeURIComponent(props.slug)}/audio`, {
+      const response = await fetch(episodeAudioPath(props.slug), {
         method: 'PUT',
         headers: { 'Content-Type': file.type || 'application/octet-stream' },
         body: file,

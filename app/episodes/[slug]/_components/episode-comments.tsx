@@ -2,7 +2,7 @@
 // is nothing yet, gives hosts the on/off switch, and provides the state the sentences use.
 import { CommentsProvider, type PageViewer } from '@/app/episodes/[slug]/_components/comments-context'
 import { setCommentsEnabledAction } from '@/app/episodes/[slug]/actions'
-import { roleAllows } from '@/lib/auth/policy'
+import { seesAsModerator } from '@/lib/auth/policy'
 import { episodeComments } from '@/lib/comments/operations'
 import { currentContext } from '@/lib/operations/server-context'
 
@@ -35,7 +35,7 @@ export async function EpisodeComments(props: {
         ) : !hasComments ? (
           <p className="muted">{EMPTY_STATE}</p>
         ) : null}
-        {caller && !caller.bannedAt && roleAllows(caller.role, 'moderate') ? (
+        {seesAsModerator(caller) ? (
           <form action={setCommentsEnabledAction}>
             <input type="hidden" name="slug" value={episode.slug} />
             <input type="hidden" name="enabled" value={String(!episode.commentsEnabled)} />
