@@ -5,6 +5,9 @@ const nextConfig = {
   // Turbopack guess the wrong root.
   turbopack: { root: import.meta.dirname },
   poweredByHeader: false,
+  // NEXT_DIST_DIR lets a second build live beside the first (a parallel e2e run on another
+  // E2E_PORT builds into .tmp/…); the default is Next's own.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // `npm test` type-checks the whole project (tsc --noEmit) before anything else; checking
   // again inside every build would only slow down `npm start`.
   typescript: { ignoreBuildErrors: true },

@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test'
 import { chromiumExecutablePath } from './e2e/support/chromium'
-import { E2E_DATABASE_URL, E2E_REPLICA_FOLDER } from './e2e/support/paths'
+import { E2E_DATABASE_URL, E2E_DIR, E2E_REPLICA_FOLDER } from './e2e/support/paths'
 
 // The e2e run serves the real app the way `npm start` does (migrate, demo data, build when
 // stale, next start) on its own port and its own fresh database file.
@@ -41,7 +41,7 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Pixel 7'] }, testMatch: '**/*.phone.spec.ts' },
   ],
   webServer: {
-    command: 'rm -rf .tmp/e2e && node --conditions=react-server --import tsx scripts/start.ts',
+    command: `rm -rf ${E2E_DIR} && node --conditions=react-server --import tsx scripts/start.ts`,
     url: `${baseURL}/api/health`,
     env: {
       DATABASE_URL: E2E_DATABASE_URL,

@@ -1,4 +1,4 @@
-// Whether the production build in .next is older than the sources it was built from.
+// Whether the production build (in .next, or NEXT_DIST_DIR) is older than the sources it was built from.
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -7,7 +7,7 @@ const SOURCE_ROOTS = ['app', 'lib', 'proxy.ts', 'next.config.js', 'package-lock.
 const SKIPPED = new Set(['generated', 'node_modules'])
 
 export function buildIsStale(projectRoot: string): boolean {
-  const buildId = join(projectRoot, '.next', 'BUILD_ID')
+  const buildId = join(projectRoot, process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID')
   if (!existsSync(buildId)) return true
   const builtAtMs = statSync(buildId).mtimeMs
   return SOURCE_ROOTS.some((root) => newestMtimeMs(join(projectRoot, root)) > builtAtMs)
