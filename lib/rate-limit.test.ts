@@ -1,8 +1,8 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { PrismaClient } from './generated/prisma/client'
-import { freshDatabasePath } from '../tests/support/database'
-import { hitRateLimit, hitRateLimits } from './rate-limit'
+import { freshDatabase, freshDatabasePath } from '../tests/support/database'
+import { hitRateLimit, hitRateLimits, hitRateLimitsNow } from './rate-limit'
 
 function clientOf(path: string): PrismaClient {
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${path}` }) })
@@ -61,5 +61,24 @@ describe('hitRateLimit', () => {
     expect(await db.$transaction((tx) => hitRateLimits(tx, checks))).toEqual({ ok: true })
     expect(await db.$transaction((tx) => hitRateLimits(tx, checks))).toMatchObject({ ok: false })
     expect((await db.rateCounter.findUniqueOrThrow({ where: { key: 'b' } })).count).toBe(1)
+  })
+})
+
+describe('hitRateLimitsNow', () => {
+  it('backs off whoever keeps posting while refused, and not someone who waits', () => {
+    // The comment limiter (lib/comments/mutations.ts) counts on the raw connection.
+    const db = freshDatabase()
+    const rule = { max: 2, windowMs: 60_000 }
+    const start = Date.parse('2026-01-01T00:00:00Z')
+    const post = (key: string, ms: number) => hitRateLimitsNow(db, [{ key, rule }], new Date(start + ms))
+    expect(post('comment:user:a', 0)).toEqual({ ok: true })
+    expect(post('comment:user:a', 1_000)).toEqual({ ok: true })
+    expect(post('comment:user:a', 2_000)).toEqual({ ok: false, retryAfterMs: 58_000 })
+    expect(post('comment:user:a', 3_000)).toEqual({ ok: false, retryAfterMs: 57_000 })
+    // Two refusals (as many as the limit): the next window is twice as long.
+    expect(post('comment:user:a', 61_000)).toEqual({ ok: false, retryAfterMs: 59_000 })
+    expect(post('comment:user:a', 121_000)).toEqual({ ok: true })
+    for (const ms of [0, 1_000, 60_000, 61_000, 120_000])
+      expect(post('comment:user:b', ms)).toEqual({ ok: true })
   })
 })

@@ -2,6 +2,9 @@
 // CLI shares one count and a restart does not reset an abuser. Used by commenting
 // (lib/comments/operations.ts) and by sign-in and sign-up (lib/auth/attempt-limit.ts).
 // A window starts with its first hit; the answer says how long until the window ends.
+// Whoever keeps trying while refused backs off: every `max` refusals within an hour double the
+// window (up to 16×), so a script that hammers slows to a crawl while a person who overshoots
+// once waits one window. Refusals are counted under "<key>:refused".
 // Two entry points over one statement: `hitRateLimit(s)` through Prisma (each hit one
 // autocommit statement), `hitRateLimitsNow` on the raw connection, synchronously, for a write
 // transaction (lib/db/write-transaction.ts) that counts and writes in one go.
@@ -39,6 +42,26 @@ const HIT_SQL = `
 
 type HitParameters = [string, string, string, string, string]
 
+/** How long refusals are remembered for the back-off. */
+export const REFUSAL_MEMORY_MS = 60 * 60 * 1000
+/** The window grows to at most 2^4 = 16 times its length. */
+export const MAX_DOUBLINGS = 4
+
+const REFUSALS_SQL = `SELECT "windowStartAt", "count" FROM "RateCounter" WHERE "key" = ?`
+const REFUSAL_RULE: RateRule = { max: Number.MAX_SAFE_INTEGER, windowMs: REFUSAL_MEMORY_MS }
+
+function refusalKey(key: string): string {
+  return `${key}:refused`
+}
+
+/** The rule with its window doubled once per `max` refusals remembered. */
+function backedOff(rule: RateRule, refusalRow: CounterRow | undefined, now: Date): RateRule {
+  if (!refusalRow || new Date(refusalRow.windowStartAt).getTime() <= now.getTime() - REFUSAL_MEMORY_MS)
+    return rule
+  const doublings = Math.min(Math.floor(Number(refusalRow.count) / rule.max), MAX_DOUBLINGS)
+  return { max: rule.max, windowMs: rule.windowMs * 2 ** doublings }
+}
+
 /** The key, the window's start, and (twice) the time before which a window has ended, the start again. */
 function hitParameters(key: string, rule: RateRule, now: Date): HitParameters {
   const start = prismaDateTime(now)
@@ -69,6 +92,20 @@ export async function hitRateLimit(
   return decide(key, rows[0], rule, now)
 }
 
+/** `hitRateLimit`, backing off: the window grows with the refusals this key collected. */
+export async function hitRateLimitBackingOff(
+  db: RateStore,
+  key: string,
+  rule: RateRule,
+  now: Date = new Date(),
+): Promise<RateDecision> {
+  if (rule.max === 0) return { ok: true }
+  const [refusals] = await db.$queryRawUnsafe<CounterRow[]>(REFUSALS_SQL, refusalKey(key))
+  const decision = await hitRateLimit(db, key, backedOff(rule, refusals, now), now)
+  if (!decision.ok) await hitRateLimit(db, refusalKey(key), REFUSAL_RULE, now)
+  return decision
+}
+
 /** Checks every rule in order; a refused hit is not counted against later rules. */
 export async function hitRateLimits(
   db: RateStore,
@@ -82,17 +119,24 @@ export async function hitRateLimits(
   return { ok: true }
 }
 
-/** `hitRateLimits` on the raw connection, synchronously: for use inside a write transaction. */
+/**
+ * `hitRateLimits` on the raw connection, synchronously, backing off like
+ * `hitRateLimitBackingOff`: for use inside a write transaction.
+ */
 export function hitRateLimitsNow(
   db: SqliteDatabase,
   checks: Array<{ key: string; rule: RateRule }>,
   now: Date = new Date(),
 ): RateDecision {
   const hit = db.prepare<HitParameters, CounterRow>(HIT_SQL)
+  const refusals = db.prepare<[string], CounterRow>(REFUSALS_SQL)
   for (const { key, rule } of checks) {
     if (rule.max === 0) continue
-    const decision = decide(key, hit.get(...hitParameters(key, rule, now)), rule, now)
-    if (!decision.ok) return decision
+    const effective = backedOff(rule, refusals.get(refusalKey(key)), now)
+    const decision = decide(key, hit.get(...hitParameters(key, effective, now)), effective, now)
+    if (decision.ok) continue
+    hit.get(...hitParameters(refusalKey(key), REFUSAL_RULE, now))
+    return decision
   }
   return { ok: true }
 }
