@@ -9,7 +9,16 @@ export const metadata: Metadata = {
   description: 'Search every podcast transcript and land on the exact sentence.',
 }
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  colorScheme: 'light dark',
+  // The browser's bar takes the header's card colour (app/globals.css), light or dark.
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#1e2127' },
+  ],
+}
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
@@ -25,7 +34,13 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <SearchBox id="header-search" compact />
           <AccountMenu />
         </header>
-        <main id="main">{children}</main>
+        {/* tabIndex -1: the skip link moves focus here, so the next Tab continues in the content. */}
+        <main id="main" tabIndex={-1}>
+          {children}
+          {/* The page's one polite live region (app/_components/announce.ts), in the HTML from the
+              start so screen readers already watch it when the first message arrives. */}
+          <div id="live-announcer" className="visually-hidden" role="status" aria-live="polite" />
+        </main>
         <footer className="site-footer">
           Hearsay — podcast transcripts you can search, quote and correct.
         </footer>

@@ -1,9 +1,16 @@
 // No URL, method or body a client can send makes the server answer 5xx. The routes are read from
 // app/ (scripts/lib/route-sweep.ts, shared with `npm run bench:abuse`), so a new route is swept
-// without editing this file; each is tried with malformed path parameters, every method, and
-// broken bodies, signed out and as a host.
+// without editing this file (the icon and manifest files in app/ too); each is tried with malformed
+// path parameters, every method, and broken bodies, signed out and as a host.
 import { expect, test, type APIRequestContext } from '@playwright/test'
-import { BAD_BODIES, fill, METHODS, paramValues, routeTemplates } from '../scripts/lib/route-sweep'
+import {
+  BAD_BODIES,
+  fill,
+  metadataRoutes,
+  METHODS,
+  paramValues,
+  routeTemplates,
+} from '../scripts/lib/route-sweep'
 import { bearer, createUser } from './support/accounts'
 
 async function expectNo5xx(request: APIRequestContext, method: string, url: string, options = {}) {
@@ -14,9 +21,12 @@ async function expectNo5xx(request: APIRequestContext, method: string, url: stri
 test('every route answers malformed paths, odd methods and broken bodies with less than 500', async ({
   request,
 }) => {
-  test.setTimeout(180_000)
-  const templates = routeTemplates()
+  test.setTimeout(900_000)
+  const templates = [...routeTemplates(), ...metadataRoutes()]
   expect(templates.length).toBeGreaterThan(20)
+  expect(templates).toEqual(
+    expect.arrayContaining(['/episodes/[slug]', '/favicon.ico', '/manifest.webmanifest']),
+  )
   const host = createUser('fuzz-host', 'host')
   const search = await (await request.get('/api/search?q=sqlite')).json()
   const slug = String(search.hits[0].episode.slug)

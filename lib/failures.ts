@@ -46,6 +46,7 @@ export function failureMessage(failure: Failure): string {
     case 'unprocessable':
       return failure.message
     case 'conflict':
+      if (failure.message) return failure.message
       return `Someone else changed this sentence (now version ${failure.current.version}); your version ${failure.yours.version} is stale.`
     case 'already-reviewed':
       return 'That suggestion has already been reviewed.'

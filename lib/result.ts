@@ -6,7 +6,18 @@ import type { SentenceChange, SentenceDto } from '@/lib/corrections/types'
 
 /** What a missing or refused thing is, for messages ("That sentence does not exist."). */
 export type Resource =
-  'comment' | 'sentence' | 'revision' | 'suggestion' | 'episode' | 'show' | 'user' | 'parent comment'
+  | 'comment'
+  | 'sentence'
+  | 'revision'
+  | 'change'
+  | 'suggestion'
+  | 'episode'
+  | 'show'
+  | 'user'
+  | 'parent comment'
+  | 'API token'
+  | 'notification'
+  | 'import conflict'
 
 export type Failure =
   | { error: 'unauthenticated' }
@@ -18,8 +29,11 @@ export type Failure =
   | { error: 'invalid'; message: string; fieldErrors?: Record<string, string[]> }
   /** Well-formed input that a rule refuses (422): unchanged text, nothing to merge, no such speaker. */
   | { error: 'unprocessable'; message: string }
-  /** Optimistic concurrency: the sentence changed since the caller read it; both versions go back. */
-  | { error: 'conflict'; current: SentenceDto; yours: SentenceChange & { version: number } }
+  /**
+   * Optimistic concurrency: the sentence changed since the caller read it; both versions go back.
+   * `message` says it in other words where "your version" does not fit (reverting a change).
+   */
+  | { error: 'conflict'; current: SentenceDto; yours: SentenceChange & { version: number }; message?: string }
   | { error: 'already-reviewed' }
   | { error: 'parent-invalid' }
   | { error: 'comments-off' }

@@ -78,7 +78,10 @@ function reimportLines(summary: ImportSummary): string {
           `\n    ! sentence ${c.sentenceId} kept the host's ${c.fields.join(' and ')} (${c.hostKinds.join(', ')}):` +
           `\n        was:  “${c.oldText}”\n        host: “${c.hostText}”\n        file: “${c.newText}”`,
       )
-      .join('')
+      .join('') +
+    (outcome.conflicts.length > 0
+      ? `\n    keep yours or take the new text on /studio/episodes/${summary.episodeSlug}/conflicts`
+      : '')
   )
 }
 

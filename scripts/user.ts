@@ -1,7 +1,8 @@
 // npm run user -- create --email E --password P [--name N] [--role listener|host|admin]
 // npm run user -- role --email E --role host
-// npm run user -- token --email E [--expires-in-days N]   prints a new personal API token (shown only once)
+// npm run user -- token --email E [--name N] [--expires-in-days N]   prints a new personal API token (shown only once)
 // npm run user -- revoke-token --token T | --email E        revokes one token, or all of a user's
+// npm run user -- grant <email> <show-slug> | grant <email> --every-show | revoke <email> <show-slug>
 // The first admin comes from here; after that admins can make hosts on /moderation. The CLI
 // acts as the OPERATOR (lib/auth/caller.ts) through the same operations as the web pages.
 import { parseArgs } from 'node:util'
@@ -11,20 +12,19 @@ import { commentPolicyFromEnv } from '@/lib/comments/policy'
 import { prisma, sqlite } from '@/lib/db/client'
 import { failureMessage } from '@/lib/failures'
 import type { Result } from '@/lib/result'
-import {
-  createUser,
-  createUserToken,
-  revokeUserToken,
-  setUserRole,
-  type UserAdminContext,
-} from '@/lib/users/operations'
+import { createUserToken, revokeUserToken } from '@/lib/tokens/operations'
+import { createUser, setUserRole, type UserAdminContext } from '@/lib/users/operations'
+import { grantShow, revokeShow } from '@/lib/users/show-host-operations'
 
 const USAGE = `usage:
-  npm run user -- create --email E --password P [--name N] [--role listener|host|admin]
+  npm run user -- create --email E --password P [--name N] [--role listener|host|admin] [--every-show]
   npm run user -- role --email E --role listener|host|admin
-  npm run user -- token --email E [--expires-in-days N]
+  npm run user -- token --email E [--name N] [--expires-in-days N]
   npm run user -- revoke-token --token T
-  npm run user -- revoke-token --email E      (every token of that user)`
+  npm run user -- revoke-token --email E      (every token of that user)
+  npm run user -- grant <email> <show-slug>   (makes them a host of that show)
+  npm run user -- grant <email> --every-show
+  npm run user -- revoke <email> <show-slug>`
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -37,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       token: { type: 'string' },
       'expires-in-days': { type: 'string' },
+      'every-show': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -45,7 +46,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE)
     return 0
   }
-  if (!values.email && !(command === 'revoke-token' && values.token)) return fail(USAGE, 2)
+  // grant and revoke name the user and the show positionally (hosts per show).
+  const hostsCommand = command === 'grant' || command === 'revoke'
+  if (!values.email && !(command === 'revoke-token' && values.token) && !hostsCommand) return fail(USAGE, 2)
   const ctx: UserAdminContext = {
     db: prisma(),
     sqlite: sqlite(),
@@ -54,10 +57,16 @@ async function main(argv: string[]): Promise<number> {
     caller: OPERATOR,
     ip: 'cli',
   }
+  if (hostsCommand) return grantOrRevoke(ctx, command, positionals.slice(1), values['every-show'] === true)
   const { email, password, name, role } = values
   if (command === 'create') {
     if (!password) return fail(USAGE, 2)
     const created = await createUser(ctx, { email, password, name, role })
+    // --every-show: a host of every show there is now, in the same run (hosts per show).
+    if (created.ok && values['every-show']) {
+      const granted = await grantShow(ctx, { email, everyShow: true })
+      if (!granted.ok) return report(granted, `created ${email}, but could not grant it every show`, () => '')
+    }
     return report(
       created,
       `could not create ${email}`,
@@ -70,8 +79,10 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'token') {
     const expiresInDays = values['expires-in-days']
+    // The same operation as the settings page's "Create token" (lib/tokens/operations.ts).
     const created = await createUserToken(ctx, {
       email,
+      ...(name === undefined ? {} : { name }),
       ...(expiresInDays === undefined ? {} : { expiresInDays }),
     })
     // The token alone on the last line (scripts take that line); its expiry goes to stderr.
@@ -86,6 +97,28 @@ async function main(argv: string[]): Promise<number> {
     return report(revoked, 'could not revoke', (value) => `revoked ${value.revoked} token(s)`)
   }
   return fail(USAGE, 2)
+}
+
+/** `grant <email> <show-slug>`, `grant <email> --every-show`, `revoke <email> <show-slug>`. */
+async function grantOrRevoke(
+  ctx: UserAdminContext,
+  command: 'grant' | 'revoke',
+  [email, showSlug, ...extra]: string[],
+  everyShow: boolean,
+): Promise<number> {
+  const needsShow = command === 'revoke' || !everyShow
+  if (!email || extra.length > 0 || needsShow !== (showSlug !== undefined)) return fail(USAGE, 2)
+  if (command === 'revoke') {
+    const revoked = await revokeShow(ctx, { email, showSlug })
+    if (revoked.ok && !revoked.value.revoked)
+      return fail(`${email} does not host ${showSlug}; nothing was revoked`)
+    return report(revoked, `could not revoke ${email}`, () => `${email} no longer hosts ${showSlug}`)
+  }
+  const granted = await grantShow(ctx, everyShow ? { email, everyShow } : { email, showSlug })
+  return report(granted, `could not grant ${email}`, (outcome) => {
+    const what = everyShow ? 'every show' : showSlug
+    return `${email} (${outcome.role}) hosts ${what}: ${outcome.granted} new grant(s)`
+  })
 }
 
 function report<T>(result: Result<T>, context: string, line: (value: T) => string): number {

@@ -1,4 +1,6 @@
 // A plain GET form to /search: works without JavaScript, and the query lives in the URL.
+// Each search landmark on a page needs its own name (the header's and the home page's are both
+// there on /): the header's is "Site search", a full one is named by its visible label.
 export function SearchBox({
   id,
   defaultValue,
@@ -14,8 +16,10 @@ export function SearchBox({
       action="/search"
       method="get"
       className={compact ? 'search-box compact' : 'search-box'}
+      aria-label={compact ? 'Site search' : undefined}
+      aria-labelledby={compact ? undefined : `${id}-label`}
     >
-      <label htmlFor={id} className={compact ? 'visually-hidden' : undefined}>
+      <label id={`${id}-label`} htmlFor={id} className={compact ? 'visually-hidden' : undefined}>
         Search all transcripts
       </label>
       <div className="search-row">

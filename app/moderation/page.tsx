@@ -56,6 +56,9 @@ export default async function ModerationPage() {
             ))}
           </select>
           <button type="submit">Save role</button>
+          <p>
+            <Link href="/admin/users">Every user, with the shows they host</Link>
+          </p>
         </form>
       ) : null}
     </section>

@@ -3,8 +3,8 @@ import { SearchFilters } from '@/app/search/_components/search-filters'
 import { SearchResults } from '@/app/search/_components/search-results'
 import { SearchHelp } from '@/app/search/_components/search-help'
 import { sqlite } from '@/lib/db/client'
+import { searchByEpisode } from '@/lib/search/episode-groups'
 import { firstValues, SearchPageParamsSchema } from '@/lib/search/params'
-import { searchTranscripts, SEARCH_PAGE_SIZE } from '@/lib/search/search'
 import { listShows } from '@/lib/shows/reads'
 
 export const dynamic = 'force-dynamic'
@@ -20,27 +20,32 @@ export default async function SearchPage({ searchParams }: Props) {
   const params = SearchPageParamsSchema.parse(firstValues(await searchParams))
   const shows = await listShows()
   const hasQuery = params.q.trim() !== '' || params.speaker !== undefined || params.show !== undefined
-  const outcome = hasQuery
-    ? searchTranscripts(sqlite(), {
+  const results = hasQuery
+    ? searchByEpisode(sqlite(), {
         q: params.q.trim() === '' ? filterOnlyQuery(params) : params.q,
         show: params.q.trim() === '' ? undefined : params.show,
         speaker: params.q.trim() === '' ? undefined : params.speaker,
-        limit: SEARCH_PAGE_SIZE,
-        offset: (params.page - 1) * SEARCH_PAGE_SIZE,
         exact: params.exact,
+        sort: params.sort,
+        page: params.page,
       })
     : null
   return (
     <>
       <h1>Search</h1>
-      <SearchFilters params={params} shows={shows} />
-      {outcome === null ? (
+      {/* Keyed by the search, so a link to another search (sort, did you mean, a chart bar) refills the form. */}
+      <SearchFilters
+        key={JSON.stringify([params.q, params.show, params.speaker, params.sort])}
+        params={params}
+        shows={shows}
+      />
+      {results === null ? (
         <SearchHelp />
-      ) : outcome.ok ? (
-        <SearchResults outcome={outcome} params={params} />
+      ) : results.ok ? (
+        <SearchResults results={results} params={params} />
       ) : (
         <p role="status" className="notice">
-          {outcome.message}
+          {results.message}
         </p>
       )}
     </>

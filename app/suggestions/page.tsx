@@ -18,9 +18,12 @@ export default async function SuggestionsPage({ searchParams }: Props) {
   const caller = ctx.caller
   if (!caller)
     return (
-      <p>
-        <Link href="/sign-in?next=/suggestions">Sign in</Link> to see your suggestions.
-      </p>
+      <>
+        <h1>Suggestions</h1>
+        <p>
+          <Link href="/sign-in?next=/suggestions">Sign in</Link> to see your suggestions.
+        </p>
+      </>
     )
   const { error } = await searchParams
   const queue = await reviewQueue(ctx)

@@ -30,7 +30,9 @@ export function uniqueEmail(prefix: string): string {
 export function createUser(prefix: string, role: 'listener' | 'host' | 'admin' = 'listener'): E2eUser {
   const email = uniqueEmail(prefix)
   const name = `${prefix} ${email.slice(prefix.length + 1, prefix.length + 5)}`
-  userCli(['create', '--email', email, '--password', PASSWORD, '--name', name, '--role', role])
+  // Hosts are granted per show: an e2e host hosts every show there is so far (and the shows it makes).
+  const everyShow = role === 'host' ? ['--every-show'] : []
+  userCli(['create', '--email', email, '--password', PASSWORD, '--name', name, '--role', role, ...everyShow])
   const token = userCli(['token', '--email', email]).split('\n').pop()!
   return { email, name, password: PASSWORD, token }
 }

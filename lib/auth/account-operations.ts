@@ -2,12 +2,11 @@
 // password and sets the session cookie; its before hook (lib/auth/auth.ts) counts the attempt,
 // so the JSON endpoints under /api/auth/* and these pages share one limit.
 import 'server-only'
-import { APIError } from 'better-auth/api'
 import type { Auth } from '@/lib/auth/auth'
-import type { AttemptKind } from '@/lib/auth/attempt-limit'
+import { authRefusal } from '@/lib/auth/auth-refusal'
 import { SignInSchema, SignUpSchema } from '@/lib/auth/schemas'
 import { parseInput } from '@/lib/operations/input'
-import { fail, invalid, ok, unprocessable, type Result } from '@/lib/result'
+import { fail, ok, type Result } from '@/lib/result'
 
 /** Nobody is signed in yet: better-auth needs the request's headers (cookies, the client's address). */
 export interface AccountContext {
@@ -25,7 +24,10 @@ export async function signIn(ctx: AccountContext, raw: unknown): Promise<Result<
       headers: ctx.headers,
     })
   } catch (error) {
-    return refused(error, 'sign-in', () => unprocessable('Wrong email or password.'))
+    const refusal = authRefusal(error, 'sign-in')
+    // 'email-taken' is a sign-up's answer; a sign-in never gets it.
+    if (refusal === null || refusal === 'email-taken') throw error
+    return fail(refusal)
   }
   return ok({ next: input.value.next })
 }
@@ -46,9 +48,10 @@ export async function signUp(ctx: AccountContext, raw: unknown): Promise<Result<
       headers: ctx.headers,
     })
   } catch (error) {
-    return refused(error, 'sign-up', () =>
-      invalid('Those details were not accepted; check them and try again.'),
-    )
+    // A taken email falls through to the same answer as a new one.
+    const refusal = authRefusal(error, 'sign-up')
+    if (refusal === null) throw error
+    if (refusal !== 'email-taken') return fail(refusal)
   }
   return ok({ next: signInAfterSignUp(input.value.next) })
 }
@@ -56,14 +59,4 @@ export async function signUp(ctx: AccountContext, raw: unknown): Promise<Result<
 /** The sign-in page after a sign-up, keeping where the visitor was headed. */
 export function signInAfterSignUp(next: string): string {
   return `/sign-in?${new URLSearchParams({ 'signed-up': '1', next }).toString()}`
-}
-
-/** better-auth's refusal as a failure: too many attempts (from the hook), else `otherwise`. */
-function refused<T>(error: unknown, kind: AttemptKind, otherwise: () => Result<T>): Result<T> {
-  if (!(error instanceof APIError)) throw error
-  if (error.statusCode === 429) {
-    const retryAfterMs = Number((error.body as { retryAfterMs?: unknown } | undefined)?.retryAfterMs) || 1000
-    return fail({ error: 'rate-limited', action: kind, retryAfterMs })
-  }
-  return otherwise()
 }

@@ -18,15 +18,65 @@ export function hashApiToken(token: string): string {
 /** lastUsedAt is written at most this often per token: a busy script does not write on every call. */
 const LAST_USED_RESOLUTION_MS = 60_000
 
-/** Creates a token for the user and returns it in clear text (the only time it exists); expiresAt null: never expires. */
+/**
+ * Creates a token for the user and returns it in clear text (the only time it exists) with its
+ * row's id; expiresAt null: never expires. `name` is the owner's label for it.
+ */
 export async function createApiToken(
   db: PrismaClient,
   userId: string,
   expiresAt: Date | null = null,
+  name = '',
+  now: Date = new Date(),
 ): Promise<string> {
+  return (await createNamedApiToken(db, { userId, expiresAt, name, now })).token
+}
+
+export async function createNamedApiToken(
+  db: PrismaClient,
+  fields: { userId: string; expiresAt: Date | null; name: string; now: Date },
+): Promise<{ token: string; row: ApiTokenRow }> {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`
-  await db.apiToken.create({ data: { userId, tokenHash: hashApiToken(token), expiresAt } })
-  return token
+  const row = await db.apiToken.create({
+    data: {
+      userId: fields.userId,
+      tokenHash: hashApiToken(token),
+      expiresAt: fields.expiresAt,
+      name: fields.name,
+      createdAt: fields.now,
+    },
+    select: API_TOKEN_ROW_SELECT,
+  })
+  return { token, row }
+}
+
+/** A token as its owner sees it: never the hash, never the token. */
+export interface ApiTokenRow {
+  id: number
+  name: string
+  createdAt: Date
+  lastUsedAt: Date | null
+  expiresAt: Date | null
+  revokedAt: Date | null
+}
+
+const API_TOKEN_ROW_SELECT = {
+  id: true,
+  name: true,
+  createdAt: true,
+  lastUsedAt: true,
+  expiresAt: true,
+  revokedAt: true,
+} as const
+
+/** A user's tokens, newest first, at most `limit` (revoked ones too: the list says when). */
+export async function apiTokensOf(db: PrismaClient, userId: string, limit: number): Promise<ApiTokenRow[]> {
+  return db.apiToken.findMany({
+    where: { userId },
+    select: API_TOKEN_ROW_SELECT,
+    orderBy: { id: 'desc' },
+    take: limit,
+  })
 }
 
 /** The user a bearer token belongs to, or null for an unknown, expired or revoked token (401). */

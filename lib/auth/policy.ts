@@ -27,18 +27,53 @@ export function roleAllows(role: Role, permission: Permission): boolean {
   return RANK[role] >= RANK[NEEDED_ROLE[permission]]
 }
 
-/** The caller, when signed in, not banned and in a role that allows `permission`. */
-export function authorize(caller: Caller | null, permission: Permission): Result<Caller> {
+/**
+ * One show a host-only permission is asked on, with the shows the caller holds a host grant on
+ * (read by lib/auth/show-access.ts). Hosts are granted per show; admins act on every show.
+ */
+export interface ShowScope {
+  showId: number
+  hostOf: ReadonlySet<number>
+}
+
+/** The permissions a host holds per show: on a show they have no grant on, a host is a listener. */
+const PER_SHOW: ReadonlySet<Permission> = new Set<Permission>(['moderate', 'edit-transcripts'])
+
+export const NOT_HOST_OF_SHOW = 'You are not a host of this show.'
+
+/**
+ * The caller, when signed in, not banned and in a role that allows `permission`; with a `scope`,
+ * a host must also hold a grant on that show (admins need none). Without a scope the role alone
+ * decides: for use cases that span shows, which then read only the caller's shows.
+ */
+export function authorize(caller: Caller | null, permission: Permission, scope?: ShowScope): Result<Caller> {
   if (!caller) return fail({ error: 'unauthenticated' })
   if (caller.bannedAt) return fail({ error: 'banned' })
   if (!roleAllows(caller.role, permission)) {
     const need = NEEDED_ROLE[permission]
     return fail({ error: 'forbidden', need: need === 'listener' ? undefined : need })
   }
+  if (scope && PER_SHOW.has(permission) && !hostsShow(caller, scope))
+    return fail({ error: 'forbidden', need: 'host', message: NOT_HOST_OF_SHOW })
   return ok(caller)
 }
 
-/** Whether `caller` may ban (or unban) a user of `targetRole`: hosts ban listeners, admins hosts, nobody an admin. */
+function hostsShow(caller: Caller, scope: ShowScope): boolean {
+  return caller.role === 'admin' || (caller.role === 'host' && scope.hostOf.has(scope.showId))
+}
+
+/**
+ * The caller as they act on one show, for showing or hiding UI and for what they may read there:
+ * a host without a grant on the show is a listener on it; admins and listeners stay as they are.
+ */
+export function callerOnShow<C extends { role: Role }>(caller: C, scope: ShowScope): C {
+  return caller.role === 'host' && !scope.hostOf.has(scope.showId) ? { ...caller, role: 'listener' } : caller
+}
+
+/**
+ * Whether `caller` may ban (or unban) a user of `targetRole`: hosts ban listeners, admins hosts,
+ * nobody an admin. A ban is network-wide (accounts are not per show), so any host may ban a listener.
+ */
 export function canBan(caller: Caller, targetRole: Role, targetId: string): boolean {
   if (targetId === caller.id || targetRole === 'admin') return false
   return targetRole === 'listener' || roleAllows(caller.role, 'manage-users')

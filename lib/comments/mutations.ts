@@ -14,6 +14,7 @@ import { prismaDateTime } from '@/lib/db/datetime'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
 import { inWriteTransaction } from '@/lib/db/write-transaction'
 import type { PrismaClient } from '@/lib/generated/prisma/client'
+import { notifyReply } from '@/lib/notifications/notify'
 import { hitRateLimitsNow } from '@/lib/rate-limit'
 import { fail, notFound, ok, type Result } from '@/lib/result'
 import { statement } from '@/lib/db/statements'
@@ -68,6 +69,7 @@ export function insertComment(
       status,
       prismaDateTime(now),
     ) as { id: number }
+    if (row.parentId !== null) notifyReply(db, id)
     return readComment(db, id)
   })
 }

@@ -4,6 +4,7 @@
 // Order of checks: who is calling (401/403) → the path id (404) → the body (400) → the data.
 import 'server-only'
 import { authorize, roleAllows } from '@/lib/auth/policy'
+import { authorizeOnShow, viewerOnShow } from '@/lib/auth/show-access'
 import { awaitDurable } from '@/lib/comments/durability'
 import {
   findLiveComment,
@@ -18,6 +19,7 @@ import type { CommentDto } from '@/lib/comments/types'
 import type { OperationContext } from '@/lib/operations/context'
 import { parseId, parseInput, recordInput } from '@/lib/operations/input'
 import { episodeBySlug } from '@/lib/operations/lookups'
+import { showOfComment } from '@/lib/operations/show-of'
 import { fail, notFound, ok, type Result } from '@/lib/result'
 
 /** Every comment of an episode the caller may see, and whether new ones are open. */
@@ -27,7 +29,9 @@ export async function episodeComments(
 ): Promise<Result<{ commentsEnabled: boolean; comments: CommentDto[] }>> {
   const episode = await episodeBySlug(ctx.db, input.slug)
   if (!episode.ok) return episode
-  const comments = await listEpisodeComments(ctx.db, episode.value.id, ctx.caller)
+  // A host of other shows reads this one as a listener does (no held or hidden comments).
+  const viewer = await viewerOnShow(ctx.db, ctx.caller, episode.value.showId)
+  const comments = await listEpisodeComments(ctx.db, episode.value.id, viewer)
   return ok({ commentsEnabled: episode.value.commentsEnabled, comments })
 }
 
@@ -38,9 +42,13 @@ export async function sentenceComments(
 ): Promise<Result<CommentDto[]>> {
   const sentenceId = parseId(input.sentenceId, 'sentence')
   if (!sentenceId.ok) return sentenceId
-  const sentence = await ctx.db.sentence.findUnique({ where: { id: sentenceId.value }, select: { id: true } })
+  const sentence = await ctx.db.sentence.findUnique({
+    where: { id: sentenceId.value },
+    select: { id: true, episode: { select: { showId: true } } },
+  })
   if (!sentence) return notFound('sentence')
-  return ok(await listSentenceComments(ctx.db, sentence.id, ctx.caller))
+  const viewer = await viewerOnShow(ctx.db, ctx.caller, sentence.episode.showId)
+  return ok(await listSentenceComments(ctx.db, sentence.id, viewer))
 }
 
 /** A comment or reply on a sentence; `body` is `{ body, parentId? }` (NewCommentSchema). */
@@ -58,11 +66,19 @@ export async function createComment(
   const { caller, body } = parsed.value
   const sentence = await ctx.db.sentence.findUnique({
     where: { id: parsed.value.id },
-    select: { id: true, episodeId: true, text: true, episode: { select: { commentsEnabled: true } } },
+    select: {
+      id: true,
+      episodeId: true,
+      text: true,
+      episode: { select: { commentsEnabled: true, showId: true } },
+    },
   })
   if (!sentence) return notFound('sentence')
-  // Hosts may still write where they switched comments off (to explain why, say).
-  if (!sentence.episode.commentsEnabled && !roleAllows(caller.role, 'moderate'))
+  // The show's hosts may still write where they switched comments off (to explain why, say).
+  if (
+    !sentence.episode.commentsEnabled &&
+    !roleAllows((await viewerOnShow(ctx.db, caller, sentence.episode.showId)).role, 'moderate')
+  )
     return fail({ error: 'comments-off' })
   const parentId = body.parentId ?? null
   if (parentId !== null) {
@@ -125,8 +141,10 @@ export async function deleteComment(
   const existing = await findLiveComment(ctx.db, commentId.value)
   if (!existing) return notFound('comment')
   if (existing.authorId !== caller.value.id) {
-    const moderator = authorize(caller.value, 'moderate')
-    if (!moderator.ok) return fail({ error: 'forbidden' })
+    // Someone else's comment: a host of its show (or an admin) moderating.
+    const showId = await showOfComment(ctx.db, commentId.value)
+    const moderator = showId === null ? null : await authorizeOnShow(ctx, 'moderate', showId)
+    if (!moderator?.ok) return fail({ error: 'forbidden' })
   }
   const deleted = await softDeleteComment(ctx.sqlite, commentId.value, ctx.now ?? new Date())
   return deleted.ok ? ok({ episodeId: existing.episodeId }) : deleted

@@ -3,6 +3,7 @@
 // and the episode page's tools (app/episodes/[slug]/episode-tool-actions.ts).
 import 'server-only'
 import { authorize } from '@/lib/auth/policy'
+import { authorizeOnShow } from '@/lib/auth/show-access'
 import { previewReplace, type ReplacementPreview } from '@/lib/corrections/find-replace'
 import { RenameSpeakerSchema, ReplaceSchema } from '@/lib/corrections/schemas'
 import type { OperationContext } from '@/lib/operations/context'
@@ -31,6 +32,8 @@ export async function findAndReplace(
   if (!body.ok) return body
   const episode = await episodeBySlug(ctx.db, input.slug)
   if (!episode.ok) return episode
+  const onShow = await authorizeOnShow(ctx, 'edit-transcripts', episode.value.showId)
+  if (!onShow.ok) return onShow
   const { apply, ...request } = body.value
   const changes = await previewReplace(ctx.db, episode.value, request)
   // A replacement that would make a sentence too long is refused at the preview already.
@@ -61,6 +64,8 @@ export async function renameSpeaker(
   if (!body.ok) return body
   const episode = await episodeBySlug(ctx.db, input.slug)
   if (!episode.ok) return episode
+  const onShow = await authorizeOnShow(ctx, 'edit-transcripts', episode.value.showId)
+  if (!onShow.ok) return onShow
   return inWriteTransaction(ctx.sqlite, () =>
     renameInTranscript(ctx.sqlite, episode.value.id, body.value, caller.value.id, ctx.now ?? new Date()),
   )

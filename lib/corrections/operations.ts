@@ -7,7 +7,8 @@
 import 'server-only'
 import type { z } from 'zod'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
-import { recordInput, type RecordInput } from '@/lib/operations/input'
+import type { RecordInput } from '@/lib/operations/input'
+import { recordInputOnShow } from '@/lib/operations/show-of'
 import { listEpisodeRevisions, listSentenceRevisions } from '@/lib/corrections/revisions'
 import { EditSentenceSchema, MergeSchema, RevertSchema, SplitSchema } from '@/lib/corrections/schemas'
 import type { RevisionDto, SentenceDto } from '@/lib/corrections/types'
@@ -99,13 +100,14 @@ export async function mergeSentence(
 }
 
 /** A host's write on one record: authorized and parsed, then one write transaction. */
-function transcriptWrite<B, T>(
+async function transcriptWrite<B, T>(
   ctx: OperationContext,
   raw: { id: unknown; what: Resource; body: unknown },
   schema: z.ZodType<B>,
   write: (db: SqliteDatabase, input: RecordInput<B>, now: Date) => Result<T>,
 ): Promise<Result<T>> {
-  const input = recordInput(ctx, 'edit-transcripts', raw, schema)
-  if (!input.ok) return Promise.resolve(input)
+  // A host edits only the shows they host (lib/operations/show-of.ts).
+  const input = await recordInputOnShow(ctx, 'edit-transcripts', raw, schema)
+  if (!input.ok) return input
   return inWriteTransaction(ctx.sqlite, () => write(ctx.sqlite, input.value, ctx.now ?? new Date()))
 }

@@ -4,13 +4,14 @@ import 'server-only'
 import type { RevisionDto, RevisionKind } from '@/lib/corrections/types'
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client'
 
-const REVISION_SELECT = {
+export const REVISION_SELECT = {
   id: true,
   episodeId: true,
   sentenceId: true,
   kind: true,
   reason: true,
   revertOfId: true,
+  changeId: true,
   beforeText: true,
   afterText: true,
   beforeSpeaker: true,
@@ -23,9 +24,9 @@ const REVISION_SELECT = {
   creditedTo: { select: { id: true, name: true } },
 } as const
 
-type RevisionRow = Prisma.RevisionGetPayload<{ select: typeof REVISION_SELECT }>
+export type RevisionRow = Prisma.RevisionGetPayload<{ select: typeof REVISION_SELECT }>
 
-function toRevisionDto(row: RevisionRow): RevisionDto {
+export function toRevisionDto(row: RevisionRow): RevisionDto {
   return {
     id: row.id,
     episodeId: row.episodeId,
@@ -33,6 +34,7 @@ function toRevisionDto(row: RevisionRow): RevisionDto {
     kind: row.kind as RevisionKind,
     reason: row.reason,
     revertOfId: row.revertOfId,
+    changeId: row.changeId,
     before: { text: row.beforeText, speaker: row.beforeSpeaker, startMs: row.beforeStartMs },
     after: { text: row.afterText, speaker: row.afterSpeaker, startMs: row.afterStartMs },
     version: row.version,

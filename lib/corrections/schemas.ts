@@ -1,7 +1,9 @@
 // Input rules for corrections, shared by the editing forms (client), the server actions and
 // the API routes, so every side rejects the same things with the same words.
 import { z } from 'zod'
+import { CHANGE_KINDS, type ChangeKind } from '@/lib/corrections/types'
 import { SENTENCE_MAX_LENGTH } from '@/lib/sentences/sentence-text'
+import { blankAsAbsent, IdSchema } from '@/lib/validation'
 
 export const SPEAKER_MAX_LENGTH = 100
 export const REASON_MAX_LENGTH = 500
@@ -97,3 +99,26 @@ export const RenameSpeakerSchema = z.strictObject({
     .min(1, { error: 'The new name cannot be empty.' })
     .max(SPEAKER_MAX_LENGTH),
 })
+
+/**
+ * The history page's filters, from a query string (GET /api/episodes/:slug/changes, the page's
+ * form): every value a string, a blank one meaning "any".
+ */
+export const ChangeFilterSchema = z.strictObject({
+  sentence: z.preprocess(blankAsAbsent, IdSchema.optional()),
+  author: z.preprocess(
+    blankAsAbsent,
+    z.string({ error: 'author must be a user id' }).max(100, { error: 'author is not a user id' }).optional(),
+  ),
+  kind: z.preprocess(
+    blankAsAbsent,
+    z
+      .enum(CHANGE_KINDS as [ChangeKind, ...ChangeKind[]], {
+        error: `kind must be one of ${CHANGE_KINDS.join(', ')}`,
+      })
+      .optional(),
+  ),
+  /** Older than this change: the next page. */
+  before: z.preprocess(blankAsAbsent, IdSchema.optional()),
+})
+export type ChangeFilterInput = z.infer<typeof ChangeFilterSchema>

@@ -19,6 +19,20 @@ export interface SentenceChange {
 
 export type RevisionKind = 'edit' | 'revert' | 'suggestion' | 'split' | 'merge' | 'replace' | 'import'
 
+/** What one change (the revisions of one use case) was: a speaker rename writes `edit` revisions. */
+export type ChangeKind = RevisionKind | 'rename'
+
+export const CHANGE_KINDS: readonly ChangeKind[] = [
+  'edit',
+  'replace',
+  'rename',
+  'split',
+  'merge',
+  'suggestion',
+  'import',
+  'revert',
+]
+
 export interface RevisionDto {
   id: number
   episodeId: number
@@ -26,12 +40,29 @@ export interface RevisionDto {
   kind: RevisionKind
   reason: string
   revertOfId: number | null
+  /** The change this revision is part of (lib/sentences/changes.ts). */
+  changeId: number | null
   before: { text: string; speaker: string | null; startMs: number }
   after: { text: string; speaker: string | null; startMs: number }
   version: number
   author: { id: string; name: string }
   creditedTo: { id: string; name: string } | null
   createdAt: string
+}
+
+/** One change: the revisions one use case wrote (a find/replace over N sentences is one), oldest first. */
+export interface ChangeDto {
+  id: number
+  episodeId: number
+  kind: ChangeKind
+  reason: string
+  author: { id: string; name: string }
+  createdAt: string
+  /** The change this one reverted. */
+  revertOfId: number | null
+  /** The changes that reverted this one, oldest first. */
+  revertedByIds: number[]
+  revisions: RevisionDto[]
 }
 
 export type SuggestionStatus = 'pending' | 'accepted' | 'rejected'

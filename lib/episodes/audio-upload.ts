@@ -6,6 +6,7 @@
 // image is refused with a clear message instead of being served as audio.
 import 'server-only'
 import { authorize } from '@/lib/auth/policy'
+import { authorizeOnShow } from '@/lib/auth/show-access'
 import { env } from '@/lib/env'
 import { audioExtension } from '@/lib/media/audio-types'
 import { formatBytes, setEpisodeAudioFile, type AudioContent } from '@/lib/media/episode-audio'
@@ -42,6 +43,8 @@ export async function uploadEpisodeAudio(
   if (!caller.ok) return caller
   const episode = await episodeBySlug(ctx.db, input.slug)
   if (!episode.ok) return episode
+  const onShow = await authorizeOnShow(ctx, 'edit-transcripts', episode.value.showId)
+  if (!onShow.ok) return onShow
   const maxBytes = options.maxBytes ?? env.AUDIO_MAX_BYTES
   if (input.declaredBytes !== null && input.declaredBytes > maxBytes)
     return refuse(`The audio file is larger than the limit of ${formatBytes(maxBytes)} (AUDIO_MAX_BYTES).`)

@@ -80,17 +80,36 @@ export async function updateEpisodeRow(
   })
 }
 
-/** The same, synchronously, inside the caller's write transaction (inWriteTransaction). */
+/**
+ * The same, synchronously, inside the caller's write transaction (inWriteTransaction). The
+ * columns written are remembered as the host's (Episode.hostEditedFields), so a feed refresh
+ * keeps them instead of writing the feed's value back (lib/feeds/feed-store.ts).
+ */
 export function writeEpisodeChanges(db: SqliteDatabase, episodeId: number, changes: EpisodeChanges): void {
   const assignments: string[] = []
   const values: Record<string, string | number | null> = { id: episodeId }
+  const written: string[] = []
   for (const column of COLUMNS) {
     const value = changes[column]
     if (value === undefined) continue
     assignments.push(`${column} = @${column}`)
     values[column] = value instanceof Date ? value.toISOString() : value
+    written.push(column)
   }
   if (changes.description !== undefined) assignments.push(`descriptionHtml = ''`)
   if (assignments.length === 0) return
+  const stored = statement(db, `SELECT hostEditedFields FROM Episode WHERE id = ?`).get(episodeId) as
+    { hostEditedFields: string } | undefined
+  values.hostEditedFields = withHostEdits(stored?.hostEditedFields ?? '', written)
+  assignments.push('hostEditedFields = @hostEditedFields')
   statement(db, `UPDATE Episode SET ${assignments.join(', ')} WHERE id = @id`).run(values)
+}
+
+/** The comma-separated set of columns a host set by hand, with `columns` added. */
+export function withHostEdits(stored: string, columns: readonly string[]): string {
+  return [...new Set([...hostEditedColumns(stored), ...columns])].sort().join(',')
+}
+
+export function hostEditedColumns(stored: string): string[] {
+  return stored.split(',').filter((column) => column !== '')
 }

@@ -4,6 +4,7 @@
 import 'server-only'
 import { z } from 'zod'
 import { authorize } from '@/lib/auth/policy'
+import { authorizeOnShow } from '@/lib/auth/show-access'
 import {
   insertEpisodeRow,
   updateEpisodeRow,
@@ -86,6 +87,8 @@ export async function createEpisode(
   if (!caller.ok) return caller
   const show = await showBySlug(ctx.db, input.showSlug)
   if (!show.ok) return show
+  const onShow = await authorizeOnShow(ctx, 'edit-transcripts', show.value.id)
+  if (!onShow.ok) return onShow
   const body = parseInput(NewEpisodeSchema, input.body)
   if (!body.ok) return body
   const { title, slug, description = '', publishedAt = null } = body.value
@@ -107,6 +110,8 @@ export async function updateEpisode(
   if (!caller.ok) return caller
   const episode = await episodeBySlug(ctx.db, input.slug)
   if (!episode.ok) return episode
+  const onShow = await authorizeOnShow(ctx, 'edit-transcripts', episode.value.showId)
+  if (!onShow.ok) return onShow
   const body = parseInput(EpisodeChangesSchema, input.body)
   if (!body.ok) return body
   if (Object.values(body.value).every((value) => value === undefined))
@@ -134,6 +139,8 @@ export async function setEpisodeAudioUrl(
   if (!caller.ok) return caller
   const episode = await episodeBySlug(ctx.db, input.slug)
   if (!episode.ok) return episode
+  const onShow = await authorizeOnShow(ctx, 'edit-transcripts', episode.value.showId)
+  if (!onShow.ok) return onShow
   const body = parseInput(AudioUrlSchema, input.body)
   if (!body.ok) return body
   const { audioUrl, audioType } = body.value

@@ -1,16 +1,23 @@
-// An episode with its transcript, for the episode page.
+// An episode with its transcript, for the episode page. The episode and what the feed gave it
+// through Prisma; the segments and sentences with two plain SQL reads in order (the Sentence
+// (episodeId, position) and Segment (episodeId, position) indexes), then grouped here: for the
+// largest transcript allowed (20,000 sentences) Prisma's nested read took 2–4 s, the SQL ~0.25 s
+// (docs/decisions/0016-long-episode-page.md).
 import 'server-only'
 import { cache } from 'react'
-import { prisma } from '@/lib/db/client'
+import { prisma, sqlite } from '@/lib/db/client'
+import { statement } from '@/lib/db/statements'
 
 const PERSON_SELECT = { name: true, role: true, imageUrl: true, href: true } as const
 
 // cache(): generateMetadata and the page ask for the same episode in one request; read it once.
 export const getEpisodeTranscript = cache(async (slug: string) => {
-  return prisma().episode.findUnique({
+  const episode = await prisma().episode.findUnique({
     where: { slug },
     select: {
       id: true,
+      // Whose show it is: the page offers host tools to the show's hosts only (hosts per show).
+      showId: true,
       slug: true,
       title: true,
       description: true,
@@ -41,20 +48,45 @@ export const getEpisodeTranscript = cache(async (slug: string) => {
         orderBy: { startMs: 'asc' },
         select: { id: true, startMs: true, durationMs: true, title: true },
       },
-      segments: {
-        orderBy: { position: 'asc' },
-        select: {
-          id: true,
-          startMs: true,
-          speaker: true,
-          sentences: {
-            orderBy: { position: 'asc' },
-            select: { id: true, startMs: true, endMs: true, speaker: true, text: true, version: true },
-          },
-        },
-      },
     },
   })
+  return episode ? { ...episode, segments: transcriptSegments(episode.id) } : null
 })
+
+export interface TranscriptSentenceRow {
+  id: number
+  startMs: number
+  endMs: number | null
+  speaker: string | null
+  text: string
+  version: number
+}
+
+export interface TranscriptSegmentRow {
+  id: number
+  startMs: number
+  speaker: string | null
+  sentences: TranscriptSentenceRow[]
+}
+
+/** The episode's segments in order, each with its sentences in order: one pass over each table's rows. */
+function transcriptSegments(episodeId: number): TranscriptSegmentRow[] {
+  const db = sqlite()
+  const segments = statement(
+    db,
+    'SELECT id, startMs, speaker FROM Segment WHERE episodeId = ? ORDER BY position',
+  ).all(episodeId) as TranscriptSegmentRow[]
+  const byId = new Map<number, TranscriptSegmentRow>()
+  for (const segment of segments) {
+    segment.sentences = []
+    byId.set(segment.id, segment)
+  }
+  const sentences = statement(
+    db,
+    'SELECT id, segmentId, startMs, endMs, speaker, text, version FROM Sentence WHERE episodeId = ? ORDER BY position',
+  ).all(episodeId) as Array<TranscriptSentenceRow & { segmentId: number }>
+  for (const sentence of sentences) byId.get(sentence.segmentId)?.sentences.push(sentence)
+  return segments
+}
 
 export type EpisodeTranscript = NonNullable<Awaited<ReturnType<typeof getEpisodeTranscript>>>

@@ -6,6 +6,7 @@
 // again while reading when the size was not declared.
 import 'server-only'
 import { authorize } from '@/lib/auth/policy'
+import { authorizeOnShow } from '@/lib/auth/show-access'
 import { inWriteTransaction } from '@/lib/db/write-transaction'
 import { DEFAULT_TRANSCRIPT_MAX_BYTES } from '@/lib/feeds/safe-fetch'
 import type { ReimportConflict } from '@/lib/feeds/report'
@@ -65,6 +66,8 @@ export async function uploadTranscript(
   if (!caller.ok) return caller
   const episode = await episodeBySlug(ctx.db, input.slug)
   if (!episode.ok) return episode
+  const onShow = await authorizeOnShow(ctx, 'edit-transcripts', episode.value.showId)
+  if (!onShow.ok) return onShow
   const { file } = input
   const maxBytes = options.maxBytes ?? TRANSCRIPT_UPLOAD_MAX_BYTES
   const fileName = typeof file.name === 'string' ? baseName(file.name).slice(0, 255) : ''

@@ -4,6 +4,7 @@
 // (lib/feeds/import-feed.ts); the transcript itself goes through the importer.
 import 'server-only'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
+import { hostEditedColumns } from '@/lib/episodes/episode-store'
 import { statement } from '@/lib/db/statements'
 import type { Chapter } from './chapters'
 import type { FeedChannel, FeedItem, Person, Soundbite } from './feed-schema'
@@ -206,16 +207,26 @@ const METADATA_COLUMNS = `title, description, descriptionHtml, publishedAt, dura
 /**
  * Brings an episode's feed metadata up to date; true when it changed. A null duration keeps
  * what the transcript said; publish dates compare as instants (the importer's text may differ).
+ * What a host set by hand in the studio (Episode.hostEditedFields) stays as the host left it:
+ * the feed's title does not overwrite a corrected one.
  */
 export function updateEpisodeMetadata(
   db: SqliteDatabase,
   episodeId: number,
   metadata: EpisodeMetadata,
 ): boolean {
-  const stored = statement(db, `SELECT ${METADATA_COLUMNS} FROM Episode WHERE id = ?`).get(
-    episodeId,
-  ) as EpisodeMetadata
-  const wanted = { ...metadata, durationMs: metadata.durationMs ?? stored.durationMs }
+  const { hostEditedFields, ...stored } = statement(
+    db,
+    `SELECT ${METADATA_COLUMNS}, hostEditedFields FROM Episode WHERE id = ?`,
+  ).get(episodeId) as EpisodeMetadata & { hostEditedFields: string }
+  const hostColumns = hostEditedColumns(hostEditedFields).filter((column) => Object.hasOwn(stored, column))
+  // A host's description replaced the feed's formatted one too (lib/episodes/episode-store.ts).
+  if (hostColumns.includes('description')) hostColumns.push('descriptionHtml')
+  const wanted: EpisodeMetadata = {
+    ...metadata,
+    durationMs: metadata.durationMs ?? stored.durationMs,
+    ...Object.fromEntries(hostColumns.map((column) => [column, stored[column as keyof EpisodeMetadata]])),
+  }
   const sameDate = instant(stored.publishedAt) === instant(wanted.publishedAt)
   if (sameDate && sameFields({ ...stored, publishedAt: null }, { ...wanted, publishedAt: null })) return false
   statement(

@@ -9,6 +9,7 @@ import { quoteShare } from '@/lib/sentences/re-anchor'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
 import { startFixtureServer, type FixtureServer } from '../../tests/support/fixture-server'
 import { databaseChecksum, dataVersionWatcher, emptyContext, HOST } from '../../tests/support/feed-context'
+import { updateEpisode } from '@/lib/episodes/operations'
 import { addFeed, refreshFeed, type FeedReport } from './operations'
 import { readFileSync } from 'node:fs'
 
@@ -411,6 +412,33 @@ describe('refreshFeed', () => {
     const report = value(await refreshFeed(ctx, { showSlug: 'the-tidal-hour' }, PRIVATE))
     expect(report.episodes).toHaveLength(4)
     expect(rows(ctx.sqlite, `SELECT count(*) AS n FROM Episode`)).toEqual([{ n: 5 }])
+  })
+
+  it("keeps an episode title a host corrected, and takes the feed's other changes", async () => {
+    const ctx = emptyContext()
+    value(await addFeed(ctx, { url: server.url('/podcast.xml') }, PRIVATE))
+    const [episode] = rows<{ slug: string }>(
+      ctx.sqlite,
+      `SELECT slug FROM Episode WHERE guid = 'tidal-hour-s2e4'`,
+    )
+    const edited = await updateEpisode(ctx, {
+      slug: episode!.slug,
+      body: { title: 'Reading the Tides (corrected)' },
+    })
+    expect(edited.ok).toBe(true)
+    const feed = readFileSync(new URL('../../tests/fixtures/feeds/podcast.xml', import.meta.url), 'utf8')
+    const changed = feed
+      .replace('<title>Reading the tides</title>', '<title>Reading the tides, again</title>')
+      .replace('<itunes:duration>1:40</itunes:duration>', '<itunes:duration>1:50</itunes:duration>')
+    server.swap('/podcast.xml', changed.replaceAll('{{ORIGIN}}', server.origin))
+    const report = value(await refreshFeed(ctx, { showSlug: 'the-tidal-hour' }, PRIVATE))
+    expect(report.episodes.find((e) => e.guid === 'tidal-hour-s2e4')?.changes).toContain('metadata')
+    expect(
+      rows(
+        ctx.sqlite,
+        `SELECT title, durationMs, hostEditedFields FROM Episode WHERE guid = 'tidal-hour-s2e4'`,
+      ),
+    ).toEqual([{ title: 'Reading the Tides (corrected)', durationMs: 110_000, hostEditedFields: 'title' }])
   })
 
   it('writes a new episode once when two refreshes run at the same time', async () => {

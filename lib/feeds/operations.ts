@@ -6,10 +6,12 @@
 import 'server-only'
 import { z } from 'zod'
 import { authorize } from '@/lib/auth/policy'
+import { authorizeOnShow, showsOf } from '@/lib/auth/show-access'
 import { env } from '@/lib/env'
 import type { OperationContext } from '@/lib/operations/context'
 import { parseInput } from '@/lib/operations/input'
 import { notFound, ok, unprocessable, type Result } from '@/lib/result'
+import { grantToCreator } from '@/lib/users/show-hosts'
 import { SlugSchema } from '@/lib/validation'
 import { showByFeedUrl, showBySlug, showsWithFeeds } from './feed-store'
 import type { FetchLimits } from './fetch-limits'
@@ -62,14 +64,25 @@ export async function addFeed(
       `That feed is already the show “${known.title}” (${known.slug}); refresh it instead.`,
     )
   const attachTo = showSlug ? showBySlug(ctx.sqlite, showSlug) : null
+  if (attachTo) {
+    const onShow = await authorizeOnShow(ctx, 'edit-transcripts', attachTo.id)
+    if (!onShow.ok) return onShow
+  }
   if (attachTo?.feedUrl) {
     return unprocessable(`The show “${attachTo.title}” already has a feed (${attachTo.feedUrl}).`)
   }
-  return runFeed(
+  const report = await runFeed(
     ctx.sqlite,
     { kind: 'new', feedUrl, showSlug: showSlug ?? null, attachTo },
     runOptions(ctx, options),
   )
+  if (!report.ok || !report.value.show.created) return report
+  // The host who adds a feed hosts the show it makes.
+  const created = showBySlug(ctx.sqlite, report.value.show.slug)
+  const granted = created
+    ? await grantToCreator(ctx.sqlite, caller.value, created.id, ctx.now ?? new Date())
+    : null
+  return granted && !granted.ok ? granted : report
 }
 
 /** Re-polls a show's feed (conditional GET) and imports what changed. */
@@ -84,19 +97,26 @@ export async function refreshFeed(
   if (!parsed.ok) return notFound('show')
   const show = showBySlug(ctx.sqlite, parsed.value.showSlug)
   if (!show) return notFound('show')
+  const onShow = await authorizeOnShow(ctx, 'edit-transcripts', show.id)
+  if (!onShow.ok) return onShow
   if (!show.feedUrl) return unprocessable(`The show “${show.title}” has no feed to refresh.`)
   return runFeed(ctx.sqlite, { kind: 'existing', show, feedUrl: show.feedUrl }, runOptions(ctx, options))
 }
 
-/** Refreshes every show that has a feed, one at a time; a failing show does not stop the rest. */
+/**
+ * Refreshes every show that has a feed (of the shows the caller hosts; every show for admins and
+ * the CLI), one at a time; a failing show does not stop the rest.
+ */
 export async function refreshAllFeeds(
   ctx: OperationContext,
   options: FeedOptions = {},
 ): Promise<Result<Array<{ showSlug: string; result: Result<FeedReport> }>>> {
   const caller = authorize(ctx.caller, 'edit-transcripts')
   if (!caller.ok) return caller
+  const hosted = await showsOf(ctx.db, caller.value)
   const results: Array<{ showSlug: string; result: Result<FeedReport> }> = []
   for (const show of showsWithFeeds(ctx.sqlite)) {
+    if (hosted !== 'every-show' && !hosted.has(show.id)) continue
     results.push({ showSlug: show.slug, result: await refreshFeed(ctx, { showSlug: show.slug }, options) })
   }
   return ok(results)

@@ -24,9 +24,17 @@ export interface QueueItem {
 }
 
 /** Held comments and comments with open reports, oldest first. */
-export async function moderationQueue(db: PrismaClient): Promise<QueueItem[]> {
+export async function moderationQueue(
+  db: PrismaClient,
+  /** The shows whose comments the queue holds; every show without it. */
+  showId?: { in: number[] },
+): Promise<QueueItem[]> {
   const rows = await db.comment.findMany({
-    where: { deletedAt: null, OR: [{ status: 'held' }, { reports: { some: { resolvedAt: null } } }] },
+    where: {
+      deletedAt: null,
+      OR: [{ status: 'held' }, { reports: { some: { resolvedAt: null } } }],
+      ...(showId ? { episode: { showId } } : {}),
+    },
     select: {
       ...COMMENT_SELECT,
       episode: { select: { slug: true, title: true } },

@@ -4,6 +4,7 @@
 import 'server-only'
 import { z } from 'zod'
 import { authorize } from '@/lib/auth/policy'
+import { authorizeOnShow, showIdFilter, showsOf } from '@/lib/auth/show-access'
 import { ModerationActionSchema } from '@/lib/comments/schemas'
 import {
   applyModeration,
@@ -14,6 +15,7 @@ import {
 import type { OperationContext } from '@/lib/operations/context'
 import { parseId, parseInput } from '@/lib/operations/input'
 import { episodeBySlug } from '@/lib/operations/lookups'
+import { showOfComment } from '@/lib/operations/show-of'
 import { ok, type Result } from '@/lib/result'
 
 export type { QueueItem } from '@/lib/moderation/moderation-store'
@@ -22,11 +24,11 @@ const EpisodeSettingsSchema = z.strictObject({
   commentsEnabled: z.boolean({ error: 'commentsEnabled must be true or false' }),
 })
 
-/** Held and reported comments, oldest first. */
+/** Held and reported comments on the shows the caller hosts (every show for admins), oldest first. */
 export async function listModerationQueue(ctx: OperationContext): Promise<Result<QueueItem[]>> {
   const caller = authorize(ctx.caller, 'moderate')
   if (!caller.ok) return caller
-  return ok(await moderationQueue(ctx.db))
+  return ok(await moderationQueue(ctx.db, showIdFilter(await showsOf(ctx.db, caller.value))))
 }
 
 /** `body` is `{ action: hide | unhide | approve | delete | dismiss }`. */
@@ -38,6 +40,12 @@ export async function moderateComment(
   if (!caller.ok) return caller
   const commentId = parseId(input.commentId, 'comment')
   if (!commentId.ok) return commentId
+  // A host moderates the shows they host; a missing comment is the store's 404.
+  const showId = await showOfComment(ctx.db, commentId.value)
+  if (showId !== null) {
+    const onShow = await authorizeOnShow(ctx, 'moderate', showId)
+    if (!onShow.ok) return onShow
+  }
   const body = parseInput(ModerationActionSchema, input.body)
   if (!body.ok) return body
   return applyModeration(ctx, commentId.value, body.value.action, ctx.now ?? new Date())
@@ -52,6 +60,8 @@ export async function setCommentsEnabled(
   if (!caller.ok) return caller
   const episode = await episodeBySlug(ctx.db, input.slug)
   if (!episode.ok) return episode
+  const onShow = await authorizeOnShow(ctx, 'moderate', episode.value.showId)
+  if (!onShow.ok) return onShow
   const body = parseInput(EpisodeSettingsSchema, input.body)
   if (!body.ok) return body
   await updateCommentsEnabled(ctx.db, episode.value.id, body.value.commentsEnabled)

@@ -1,19 +1,25 @@
 // Passages: every word of a query within a few adjacent sentences of one episode, for what a
-// listener remembers from one caption line that the transcript split into two sentences. Also
-// a quoted phrase that crosses a sentence boundary. Passages rank below single-sentence hits
+// listener remembers from one moment that the transcript split into several sentences. Also a
+// quoted phrase that crosses a sentence boundary. Passages rank below single-sentence hits
 // (lib/search/search.ts puts them after), link to their first sentence and mark the words in
 // each of their sentences.
 //
+// The window is a moment, not a count of sentences: at most PASSAGE_SENTENCES sentences said
+// within PASSAGE_SPAN_MS (see docs/decisions/0013-search-typos-and-passages.md). Caption cues
+// run up to 20-30 s in transcripts that caption by paragraph, and conversation packs short
+// sentences ("Right." "Exactly.") between the words a listener remembers.
+//
 // No extra index: candidates come from the sentence index (SentenceFts) and the sentences'
-// positions, so passages follow every import, edit, split, merge and re-import exactly as the
-// sentence index does. The window is PASSAGE_SENTENCES sentences (see
-// docs/decisions/0013-search-typos-and-passages.md): one caption cue of ~10 words spans at most
-// three sentences when a short one ("Right.") sits in the middle; wider windows mostly add
-// coincidences of common words.
+// positions and times, so passages follow every import, edit, split, merge and re-import
+// exactly as the sentence index does. Each requirement (a word, or a group of alternatives)
+// matching at most DRIVER_LIMIT sentences is located exactly; passages are the smallest runs of
+// sentences that hold every one. A requirement matching more (a common word) is looked for only
+// around those runs, in a scratch index of the few sentences near them.
 import type { SqliteDatabase } from '@/lib/db/sqlite'
+import { statement } from '@/lib/db/statements'
 import { fts5String, type SearchFilters, type Term } from '@/lib/search/query'
 import { hasTokenChars } from '@/lib/search/query-lexer'
-import { markInScratchIndex } from '@/lib/search/scratch-index'
+import { markInScratchIndex, sentencesWithWords } from '@/lib/search/scratch-index'
 import {
   filterClause,
   HIT_COLUMNS,
@@ -23,12 +29,18 @@ import {
   type SentenceHitRow,
 } from '@/lib/search/search-sql'
 
-/** The widest passage, in sentences. */
-export const PASSAGE_SENTENCES = 3
-/** The rarest requirement must match at most this many sentences, or passages are skipped. */
+/** The most sentences a passage holds (30 s of this corpus's speech: 3.9 s a sentence)… */
+export const PASSAGE_SENTENCES = 8
+/** …and the longest it lasts, from the end of its first sentence to the start of its last. */
+export const PASSAGE_SPAN_MS = 30_000
+/** A requirement matching more sentences than this is not located, only checked near the others. */
 const DRIVER_LIMIT = 2000
-/** At most this many candidate windows are checked against the full query. */
-const CHECK_LIMIT = 400
+/** At most this many candidate passages are checked against the whole query (phrases, exclusions). */
+const CHECK_LIMIT = 200
+/** At most this many sentences are searched for common words near the rare ones (about 4 µs each)… */
+const NEIGHBOURHOOD_BUDGET = 360
+/** …where a passage around one sentence may reach this many. */
+const NEIGHBOURHOOD = 2 * PASSAGE_SENTENCES - 1
 /** At most this many passages are returned (they follow every sentence hit). */
 export const MAX_PASSAGES = 200
 
@@ -36,11 +48,34 @@ export const MAX_PASSAGES = 200
 // tokenizer reads it as a separator (a phrase may cross it) and the importer never stores one.
 const SENTENCE_BREAK = '\u0001'
 
+export type PassageRow = SentenceHitRow & { position: number }
+
 export interface PassageHit {
   /** The passage's sentences in transcript order; the first is the hit's link. */
-  sentences: (SentenceHitRow & { position: number })[]
+  sentences: PassageRow[]
   /** Each sentence's text with MATCH_START/MATCH_END markers, in the same order. */
   marked: string[]
+}
+
+/** A passage found but not yet read: one episode's sentences from `first` to `last` (positions). */
+export interface PassageWindow {
+  episodeId: number
+  first: number
+  last: number
+  /** Time from the end of the first sentence to the start of the last (0 when untimed). */
+  spanMs: number
+  /** The first sentence's id. */
+  firstId: number
+  /** Filled once the window has been read or checked. */
+  rows?: PassageRow[]
+  marked?: string[]
+}
+
+export interface PassageQuery {
+  match: string
+  groups: Term[][]
+  excluded?: Term[]
+  expand: (term: Term) => string[]
 }
 
 /** The words of a term as the tokenizer splits them. */
@@ -69,126 +104,351 @@ function requirements(groups: Term[][], expand: (term: Term) => string[]): strin
   })
 }
 
-interface Neighbour {
-  id: number
-  episodeId: number
-  position: number
-}
-
-export function searchPassages(
+/** Passages with every word of the query, best first (fewest sentences, then shortest), unread. */
+export function findPassages(
   db: SqliteDatabase,
-  query: { match: string; groups: Term[][]; expand: (term: Term) => string[] },
+  query: PassageQuery,
   filters: SearchFilters,
-): PassageHit[] {
+): PassageWindow[] {
   if (!wantsPassages(query.groups)) return []
   const needs = requirements(query.groups, query.expand)
-  const capped = db.prepare(
-    `SELECT rowid AS id FROM SentenceFts WHERE SentenceFts MATCH ? ORDER BY rowid DESC LIMIT ${DRIVER_LIMIT + 1}`,
-  )
-  // Each requirement's sentences, read up to DRIVER_LIMIT; a requirement with more (a common
-  // word) is taken as met everywhere here and left to the final check of each window, since
-  // testing membership row by row costs more than it prunes.
-  const found = needs.map((need) => (capped.all(need) as { id: number }[]).map((row) => row.id))
-  if (found.some((ids) => ids.length === 0)) return []
-  // The rarest requirement drives: every passage holds one of its sentences.
-  const driver = found.reduce((best, ids) => (ids.length < best.length ? ids : best))
-  if (driver.length > DRIVER_LIMIT) return []
-
-  const neighbours = neighboursOf(db, driver, filters)
-  if (neighbours.length === 0) return []
-  const present = found.filter((ids) => ids.length <= DRIVER_LIMIT).map((ids) => new Set(ids))
-  // A window holding a sentence that matches the whole query alone is that sentence's hit
-  // (this tier runs only when those are few).
-  const wholeHits = new Set(
-    (
-      db
-        .prepare(`SELECT rowid AS id FROM SentenceFts WHERE SentenceFts MATCH ? LIMIT ${DRIVER_LIMIT}`)
-        .all(query.match) as { id: number }[]
-    ).map((row) => row.id),
-  )
-  const assumed = present.length < found.length
-  const windows = candidateWindows(neighbours, present, wholeHits, !assumed).slice(0, CHECK_LIMIT)
-  return checkWindows(db, query.match, windows)
-}
-
-// Every sentence within PASSAGE_SENTENCES - 1 positions of a driver sentence, by episode and position.
-function neighboursOf(db: SqliteDatabase, driverIds: number[], filters: SearchFilters): Neighbour[] {
-  const filter = filterClause(filters)
-  return db
-    .prepare(
-      `SELECT DISTINCT n.id, n.episodeId, n.position
-       FROM json_each(?) d JOIN Sentence s ON s.id = d.value ${JOINS}
-       JOIN Sentence n ON n.episodeId = s.episodeId
-         AND n.position BETWEEN s.position - ${PASSAGE_SENTENCES - 1} AND s.position + ${PASSAGE_SENTENCES - 1}
-       WHERE 1 = 1${filter.sql}
-       ORDER BY n.episodeId DESC, n.position`,
-    )
-    .all(JSON.stringify(driverIds), ...filter.params) as Neighbour[]
-}
-
-// Windows of 2..PASSAGE_SENTENCES consecutive sentences where every requirement is met, that
-// need their first and last sentence (so no smaller window says the same), hold no
-// single-sentence hit and overlap no smaller or earlier window already taken.
-function candidateWindows(
-  neighbours: Neighbour[],
-  present: Set<number>[],
-  wholeHits: Set<number>,
-  complete: boolean,
-): Neighbour[][] {
-  const meets = (window: Neighbour[]) => present.every((ids) => window.some((n) => ids.has(n.id)))
-  const found: Neighbour[][] = []
-  for (let size = 2; size <= PASSAGE_SENTENCES; size++) {
-    for (let start = 0; start + size <= neighbours.length; start++) {
-      const window = neighbours.slice(start, start + size)
-      const first = window[0]!
-      const contiguous = window.every(
-        (n, i) => n.episodeId === first.episodeId && n.position === first.position + i,
-      )
-      if (!contiguous || window.some((n) => wholeHits.has(n.id)) || !meets(window)) continue
-      // Only when every requirement is known here; otherwise the smaller window comes first anyway.
-      if (complete && (meets(window.slice(1)) || meets(window.slice(0, -1)))) continue
-      found.push(window)
-    }
+  const located: (number[] | null)[] = []
+  for (const need of needs) {
+    const ids = locate(db, need)
+    if (ids?.length === 0) return []
+    located.push(ids)
   }
-  const taken = new Set<number>()
-  return found.filter((window) => {
-    if (window.some((n) => taken.has(n.id))) return false
-    for (const n of window) taken.add(n.id)
+  const rare = located.flatMap((ids, index) => (ids ? [{ index, ids: new Set(ids) }] : []))
+  if (rare.length === 0) return []
+  const common = needs.filter((_, index) => located[index] === null)
+  // With one rare requirement each of its sentences is a run of its own, and only as many as
+  // the budget lets be searched for the common words are of use: the newest.
+  const lookup =
+    rare.length === 1 && common.length > 0
+      ? [{ ...rare[0]!, ids: new Set([...rare[0]!.ids].slice(0, NEIGHBOURHOOD_BUDGET / NEIGHBOURHOOD)) }]
+      : rare
+  const episodes = rareOccurrences(db, lookup, filters)
+  // Tokens of a phrase must also stand in order, and an exclusion must be absent: only the whole
+  // query, run over the passage's text, can tell.
+  const mustCheck =
+    (query.excluded?.length ?? 0) > 0 ||
+    query.groups.some((group) => group.some((term) => termTokens(term.text).length > 1))
+  let windows: PassageWindow[]
+  if (common.length === 0) {
+    windows = [...episodes].flatMap(([episodeId, occurrences]) =>
+      smallestRuns(occurrences, rare.length, 2).map((run) => toWindow(episodeId, run)),
+    )
+  } else {
+    windows = windowsWithCommonWords(db, episodes, rare, common)
+  }
+  windows.sort(byCompactness)
+  if (mustCheck || filters.speakers.length > 0) {
+    windows = checkWindows(db, query.match, windows.slice(0, CHECK_LIMIT), filters.speakers, mustCheck)
+  }
+  return withoutOverlaps(windows).slice(0, MAX_PASSAGES)
+}
+
+// A sentence belongs to one passage at most: the best one (they come best first).
+function withoutOverlaps(windows: PassageWindow[]): PassageWindow[] {
+  const taken = new Map<number, PassageWindow[]>()
+  return windows.filter((window) => {
+    const others = taken.get(window.episodeId) ?? []
+    if (others.some((other) => other.first <= window.last && window.first <= other.last)) return false
+    others.push(window)
+    taken.set(window.episodeId, others)
     return true
   })
 }
 
-function checkWindows(db: SqliteDatabase, match: string, windows: Neighbour[][]): PassageHit[] {
-  if (windows.length === 0) return []
-  const ids = [...new Set(windows.flat().map((n) => n.id))]
-  const rows = db
-    .prepare(
-      `SELECT ${HIT_COLUMNS}, s.text AS snippet, s.position FROM Sentence s ${JOINS}
-       WHERE s.id IN (SELECT value FROM json_each(?))`,
+/** Reads and marks passages (a page of them): their sentences and the query's words in each. */
+export function readPassages(db: SqliteDatabase, match: string, windows: PassageWindow[]): PassageHit[] {
+  const unread = windows.filter((window) => !window.rows)
+  if (unread.length > 0) attachRows(db, unread)
+  const unmarked = windows.filter((window) => !window.marked)
+  if (unmarked.length > 0) markWindows(db, match, unmarked)
+  return windows.map((window) => ({ sentences: window.rows ?? [], marked: window.marked ?? [] }))
+}
+
+/** Every passage (up to MAX_PASSAGES), read and marked. */
+export function searchPassages(
+  db: SqliteDatabase,
+  query: PassageQuery,
+  filters: SearchFilters,
+): PassageHit[] {
+  return readPassages(db, query.match, findPassages(db, query, filters))
+}
+
+// The sentences matching a requirement, newest first, or null when there are more than
+// DRIVER_LIMIT: FTS5 stops at the first match past the limit, far cheaper than reading them all.
+function locate(db: SqliteDatabase, need: string): number[] | null {
+  const overflows =
+    statement(
+      db,
+      `SELECT rowid FROM SentenceFts WHERE SentenceFts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${DRIVER_LIMIT}`,
     )
-    .all(JSON.stringify(ids)) as (SentenceHitRow & { position: number })[]
-  const byId = new Map(rows.map((row) => [row.sentenceId, row]))
-  // Each candidate window goes in as one text, and the whole query (phrases, OR, exclusions)
-  // decides in the scratch index, best bm25 first.
+      .pluck()
+      .get(need) !== undefined
+  if (overflows) return null
+  return statement(db, `SELECT rowid FROM SentenceFts WHERE SentenceFts MATCH ? ORDER BY rowid DESC`)
+    .pluck()
+    .all(need) as number[]
+}
+
+interface Occurrence {
+  id: number
+  position: number
+  startMs: number
+  endMs: number
+  /** Indexes of the requirements this sentence meets. */
+  meets: number[]
+}
+
+interface Requirement {
+  index: number
+  ids: Set<number>
+}
+
+// Where the rare requirements' sentences sit, by episode, in transcript order. Either the
+// sentences themselves are looked up, or (when the rarest is far rarer than the rest) the
+// neighbourhood of the rarest one's sentences, whichever reads fewer rows.
+function rareOccurrences(
+  db: SqliteDatabase,
+  rare: Requirement[],
+  filters: SearchFilters,
+): Map<number, Occurrence[]> {
+  // Show and date filters narrow episodes; a speaker filter is checked on the passage's sentences.
+  const filter = filterClause({ ...filters, speakers: [] })
+  const joins = filter.params.length === 0 ? '' : JOINS
+  const driver = rare.reduce((best, need) => (need.ids.size < best.ids.size ? need : best))
+  const everyId = rare.reduce((sum, need) => sum + need.ids.size, 0)
+  const reach = PASSAGE_SENTENCES - 1
+  // A neighbourhood reads 2 × reach + 1 rows per sentence of the rarest, but from adjacent
+  // rows of the table (one page or two), where each looked-up sentence costs a page of its own.
+  const byNeighbourhood = (2 * reach + 1) * driver.ids.size < 3 * everyId
+  const rows = (
+    byNeighbourhood
+      ? statement(
+          db,
+          `SELECT DISTINCT n.id, n.episodeId, n.position, n.startMs, coalesce(n.endMs, n.startMs)
+           FROM json_each(?) d JOIN Sentence s ON s.id = d.value ${joins}
+           JOIN Sentence n ON n.episodeId = s.episodeId
+             AND n.position BETWEEN s.position - ${reach} AND s.position + ${reach}
+           WHERE 1 = 1${filter.sql}`,
+        )
+          .raw()
+          .all(JSON.stringify([...driver.ids]), ...filter.params)
+      : statement(
+          db,
+          `SELECT s.id, s.episodeId, s.position, s.startMs, coalesce(s.endMs, s.startMs)
+           FROM json_each(?) d JOIN Sentence s ON s.id = d.value ${joins}
+           WHERE 1 = 1${filter.sql}`,
+        )
+          .raw()
+          .all(JSON.stringify([...new Set(rare.flatMap((need) => [...need.ids]))]), ...filter.params)
+  ) as [number, number, number, number, number][]
+  const episodes = new Map<number, Occurrence[]>()
+  for (const [id, episodeId, position, startMs, endMs] of rows) {
+    const meets = rare.flatMap((need, i) => (need.ids.has(id) ? [i] : []))
+    if (meets.length === 0) continue
+    const list = episodes.get(episodeId)
+    const occurrence = { id, position, startMs, endMs, meets }
+    if (list) list.push(occurrence)
+    else episodes.set(episodeId, [occurrence])
+  }
+  for (const list of episodes.values()) list.sort((a, b) => a.position - b.position)
+  return episodes
+}
+
+// The smallest runs of sentences (in one episode's occurrences, in order) that meet all `count`
+// requirements, of at least `minSentences` sentences, within the passage limits. For each end,
+// the latest start that still meets them all; a run that holds a smaller one is left out.
+function smallestRuns(
+  occurrences: Occurrence[],
+  count: number,
+  minSentences: number,
+): [Occurrence, Occurrence][] {
+  const held = new Int32Array(count)
+  let met = 0
+  let start = 0
+  let lastStart = -1
+  const runs: [Occurrence, Occurrence][] = []
+  for (let end = 0; end < occurrences.length; end++) {
+    for (const need of occurrences[end]!.meets) if (held[need]!++ === 0) met++
+    if (met < count) continue
+    // Drop sentences from the start while the rest still meets everything.
+    while (occurrences[start]!.meets.every((need) => held[need]! > 1)) {
+      for (const need of occurrences[start]!.meets) held[need]!--
+      start++
+    }
+    if (start === lastStart) continue // the run ending earlier at this start is smaller
+    lastStart = start
+    const first = occurrences[start]!
+    const last = occurrences[end]!
+    const sentences = last.position - first.position + 1
+    if (sentences >= minSentences && withinLimits(first, last)) runs.push([first, last])
+  }
+  return runs
+}
+
+function withinLimits(first: Occurrence, last: Occurrence): boolean {
+  return last.position - first.position < PASSAGE_SENTENCES && last.startMs - first.endMs <= PASSAGE_SPAN_MS
+}
+
+function toWindow(episodeId: number, [first, last]: [Occurrence, Occurrence]): PassageWindow {
+  return {
+    episodeId,
+    first: first.position,
+    last: last.position,
+    spanMs: Math.max(0, last.startMs - first.endMs),
+    firstId: first.id,
+  }
+}
+
+// Fewest sentences first, then the shortest in time, then the newest (as ranking does past its window).
+function byCompactness(a: PassageWindow, b: PassageWindow): number {
+  return a.last - a.first - (b.last - b.first) || a.spanMs - b.spanMs || b.firstId - a.firstId
+}
+
+// Common words are located only near the rare ones: the sentences that could share a passage
+// with each smallest run of the rare requirements (best runs first, within a budget of
+// sentences) go into a scratch index, where each common requirement finds its sentences.
+function windowsWithCommonWords(
+  db: SqliteDatabase,
+  episodes: Map<number, Occurrence[]>,
+  rare: Requirement[],
+  common: string[],
+): PassageWindow[] {
+  const reach = PASSAGE_SENTENCES - 1
+  const cores = [...episodes]
+    .flatMap(([episodeId, occurrences]) =>
+      smallestRuns(occurrences, rare.length, 1).map((run) => toWindow(episodeId, run)),
+    )
+    .sort(byCompactness)
+  // Ranges of positions to read, by episode, merged where they overlap.
+  const ranges = new Map<number, [number, number][]>()
+  let budget = NEIGHBOURHOOD_BUDGET
+  for (const core of cores) {
+    const from = Math.max(0, core.last - reach)
+    const to = core.first + reach
+    if (budget < to - from + 1) break
+    budget -= to - from + 1
+    const list = ranges.get(core.episodeId) ?? []
+    list.push([from, to])
+    ranges.set(core.episodeId, list)
+  }
+  const wanted = [...ranges].flatMap(([episodeId, list]) => list.map(([from, to]) => [episodeId, from, to]))
+  if (wanted.length === 0) return []
+  const rows = statement(
+    db,
+    `SELECT DISTINCT s.id, s.episodeId, s.position, s.startMs, coalesce(s.endMs, s.startMs), s.text
+     FROM json_each(?) r JOIN Sentence s ON s.episodeId = r.value ->> 0
+       AND s.position BETWEEN r.value ->> 1 AND r.value ->> 2`,
+  )
+    .raw()
+    .all(JSON.stringify(wanted)) as [number, number, number, number, number, string][]
+  const found = sentencesWithWords(
+    db,
+    rows.map((row) => [row[0], row[5]]),
+    common,
+  )
+  const all = rare.length + common.length
+  const near = new Map<number, Occurrence[]>()
+  for (const [id, episodeId, position, startMs, endMs] of rows) {
+    const meets = [
+      ...rare.flatMap((need, i) => (need.ids.has(id) ? [i] : [])),
+      ...found.flatMap((ids, i) => (ids.has(id) ? [rare.length + i] : [])),
+    ]
+    if (meets.length === 0) continue
+    const list = near.get(episodeId)
+    const occurrence = { id, position, startMs, endMs, meets }
+    if (list) list.push(occurrence)
+    else near.set(episodeId, [occurrence])
+  }
+  return [...near].flatMap(([episodeId, occurrences]) =>
+    smallestRuns(
+      occurrences.sort((a, b) => a.position - b.position),
+      all,
+      2,
+    ).map((run) => toWindow(episodeId, run)),
+  )
+}
+
+// Reads each window's sentences (transcript order) onto it.
+function attachRows(db: SqliteDatabase, windows: PassageWindow[]): void {
+  const rows = statement(
+    db,
+    `SELECT ${HIT_COLUMNS}, s.text AS snippet, s.position, s.episodeId
+     FROM json_each(?) w JOIN Sentence s ON s.episodeId = w.value ->> 0
+       AND s.position BETWEEN w.value ->> 1 AND w.value ->> 2 ${JOINS}
+     ORDER BY s.episodeId, s.position`,
+  ).all(
+    JSON.stringify(windows.map((window) => [window.episodeId, window.first, window.last])),
+  ) as (PassageRow & {
+    episodeId: number
+  })[]
+  const byEpisode = new Map<number, PassageRow[]>()
+  for (const { episodeId, ...row } of rows) {
+    const list = byEpisode.get(episodeId)
+    if (list) list.push(row)
+    else byEpisode.set(episodeId, [row])
+  }
+  for (const window of windows) {
+    window.rows = (byEpisode.get(window.episodeId) ?? []).filter(
+      (row) => row.position >= window.first && row.position <= window.last,
+    )
+  }
+}
+
+// Each window goes in as one text, its sentences joined by SENTENCE_BREAK, and the whole query
+// (phrases, OR, exclusions) marks it in the scratch index; a window it does not match gets none.
+function markedTexts(db: SqliteDatabase, match: string, windows: PassageWindow[]): Map<number, string> {
   const marked = markInScratchIndex<{ id: number; marked: string }>(
     db,
     'PassageCheck',
     `highlight(PassageCheck, 0, '${MATCH_START}', '${MATCH_END}') AS marked`,
     windows.map((window, index) => [
       index,
-      window.map((n) => byId.get(n.id)?.text ?? '').join(` ${SENTENCE_BREAK} `),
+      (window.rows ?? []).map((row) => row.text).join(` ${SENTENCE_BREAK} `),
     ]),
     match,
-    'ORDER BY bm25(PassageCheck)',
   )
-  // Smaller windows first, then bm25 among the passages.
-  return marked
-    .map(({ id, marked: text }) => ({
-      sentences: windows[id]!.map((n) => byId.get(n.id)!),
-      marked: balanceMarks(text.split(SENTENCE_BREAK).map((part) => part.trim())),
-    }))
-    .sort((a, b) => a.sentences.length - b.sentences.length)
-    .slice(0, MAX_PASSAGES)
+  return new Map(marked.map((row) => [row.id, row.marked]))
+}
+
+function markWindows(db: SqliteDatabase, match: string, windows: PassageWindow[]): void {
+  const marked = markedTexts(db, match, windows)
+  windows.forEach((window, index) => {
+    const text = marked.get(index)
+    window.marked = text
+      ? balanceMarks(text.split(SENTENCE_BREAK).map((part) => part.trim()))
+      : (window.rows ?? []).map((row) => row.text)
+  })
+}
+
+// Keeps the windows the whole query matches (when `mustCheck`) and, with a speaker filter, those
+// where someone it names says one of the sentences; marks the ones kept.
+function checkWindows(
+  db: SqliteDatabase,
+  match: string,
+  windows: PassageWindow[],
+  speakers: string[],
+  mustCheck: boolean,
+): PassageWindow[] {
+  if (windows.length === 0) return []
+  attachRows(db, windows)
+  const names = speakers.map((speaker) => speaker.toLowerCase())
+  const bySpeaker = (window: PassageWindow) =>
+    names.length === 0 ||
+    (window.rows ?? []).some((row) => names.some((name) => row.speaker?.toLowerCase().includes(name)))
+  const spoken = windows.filter(bySpeaker)
+  if (!mustCheck) return spoken
+  const marked = markedTexts(db, match, spoken)
+  return spoken.flatMap((window, index) => {
+    const text = marked.get(index)
+    if (text === undefined) return []
+    window.marked = balanceMarks(text.split(SENTENCE_BREAK).map((part) => part.trim()))
+    return [window]
+  })
 }
 
 // A phrase marked across a sentence break opens in one sentence and closes in the next: close

@@ -4,7 +4,9 @@
 // user term.
 import 'server-only'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
+import { statement } from '@/lib/db/statements'
 import { markInScratchIndex } from '@/lib/search/scratch-index'
+import { vocabularyVersion } from '@/lib/search/vocabulary'
 import type { SearchFilters } from '@/lib/search/query'
 
 // Markers that cannot occur in imported text (the importer strips control characters),
@@ -57,70 +59,146 @@ export const HIT_COLUMNS = `s.id AS sentenceId, s.startMs, s.speaker, s.text,
 export const JOINS = `JOIN Episode e ON e.id = s.episodeId JOIN Show sh ON sh.id = e.showId`
 
 /**
- * How many of the newest matches bm25 ranks. Ranking costs about 1.3 µs per match, so a word
+ * How many of the newest matches are ranked. bm25 costs about 1.3 µs per match, so a word
  * found in 150,000 sentences ("the") took 150 ms to rank in full; within this window it takes
  * a few. Matches past the window follow, newest first. See docs/decisions/0006-search-ranking-window.md.
  */
 export const RANK_WINDOW = 2000
 
-/** Sentences matching an FTS5 expression, best bm25 first (within RANK_WINDOW), with a marked snippet. */
+/**
+ * How a query's matches are ordered inside the window. `bm25` weighs the words against each
+ * other (a rare one counts more). With one term (a word, a phrase, a prefix) there is nothing to
+ * weigh: bm25 orders by the sentence's length in tokens and the few sentences saying the term
+ * twice, yet before ranking it walks the term's whole doclist to count it (7 ms for "the", 11 ms
+ * for the phrase "that s"). `length` orders by the token count FTS5 keeps for every sentence,
+ * shortest first, for the cost of reading the window's ids.
+ */
+export type Ranking = 'bm25' | 'length'
+
+/** Sentences matching an FTS5 expression, best first (within RANK_WINDOW), with a marked snippet. */
 export function searchSentences(
   db: SqliteDatabase,
   match: string,
   filters: SearchFilters,
   page: { limit: number; offset: number },
+  ranking: Ranking = 'bm25',
 ): { total: number; rows: SentenceHitRow[] } {
   const filter = filterClause(filters)
   const joins = filter.params.length === 0 ? '' : `JOIN Sentence s ON s.id = SentenceFts.rowid ${JOINS}`
   const matching = `FROM SentenceFts ${joins} WHERE SentenceFts MATCH ?${filter.sql}`
   const params = [match, ...filter.params]
-  const { total } = db.prepare(`SELECT count(*) AS total ${matching}`).get(...params) as { total: number }
-  if (total === 0 || page.offset >= total) return { total, rows: [] }
-
-  // The oldest rowid inside the ranking window (0 when every match fits in it).
-  const cutoff =
-    total <= RANK_WINDOW
-      ? 0
-      : (
-          db
-            .prepare(
-              `SELECT SentenceFts.rowid AS id ${matching} ORDER BY SentenceFts.rowid DESC LIMIT 1 OFFSET ?`,
-            )
-            .get(...params, RANK_WINDOW - 1) as { id: number }
-        ).id
-  const inWindow = Math.min(total, RANK_WINDOW)
+  const count = () => countMatches(db, matching, params, filter.params.length === 0)
   const ids: number[] = []
-  if (page.offset < inWindow) {
-    const ranked = db
-      .prepare(
-        `SELECT SentenceFts.rowid AS id ${matching} AND SentenceFts.rowid >= ? ORDER BY bm25(SentenceFts), SentenceFts.rowid LIMIT ? OFFSET ?`,
-      )
-      .all(...params, cutoff, Math.min(page.limit, inWindow - page.offset), page.offset) as { id: number }[]
-    ids.push(...ranked.map((row) => row.id))
+  let total: number
+  if (page.offset < RANK_WINDOW) {
+    const ranked = rankWindow(db, matching, params, page, ranking)
+    ids.push(...ranked.ids)
+    // The ranking read the matches up to one past the window: their number is the total unless
+    // they overflow it (or the page lies past the last of them, where it read none).
+    total = ranked.seen > RANK_WINDOW || ranked.ids.length === 0 ? count() : ranked.seen
+  } else {
+    total = count()
   }
   const remaining = page.limit - ids.length
-  if (remaining > 0 && total > RANK_WINDOW) {
-    const older = db
-      .prepare(
-        `SELECT SentenceFts.rowid AS id ${matching} AND SentenceFts.rowid < ? ORDER BY SentenceFts.rowid DESC LIMIT ? OFFSET ?`,
-      )
-      .all(...params, cutoff, remaining, Math.max(0, page.offset - inWindow)) as { id: number }[]
-    ids.push(...older.map((row) => row.id))
+  if (remaining > 0 && total > RANK_WINDOW && page.offset + ids.length < total) {
+    // Past the window: the older matches, newest first.
+    const older = statement(
+      db,
+      `SELECT SentenceFts.rowid ${matching} ORDER BY SentenceFts.rowid DESC LIMIT ? OFFSET ?`,
+    )
+      .pluck()
+      .all(...params, remaining, Math.max(page.offset, RANK_WINDOW)) as number[]
+    ids.push(...older)
   }
   return { total, rows: hitsWithSnippets(db, match, ids) }
+}
+
+/** How many sentences match an FTS5 expression and the filters. */
+export function countSentences(db: SqliteDatabase, match: string, filters: SearchFilters): number {
+  const filter = filterClause(filters)
+  const joins = filter.params.length === 0 ? '' : `JOIN Sentence s ON s.id = SentenceFts.rowid ${JOINS}`
+  const matching = `FROM SentenceFts ${joins} WHERE SentenceFts MATCH ?${filter.sql}`
+  return countMatches(db, matching, [match, ...filter.params], filter.params.length === 0)
+}
+
+// The ranking inside the window, as an SQL expression over the matching row (see Ranking).
+// SentenceFts_docsize holds each sentence's length in tokens as a varint: ordering by the
+// varint's byte length, then its bytes, is ordering by the number.
+const SCORES: Record<Ranking, { score: string; order: string }> = {
+  bm25: { score: 'bm25(SentenceFts)', order: 'score' },
+  length: {
+    score: '(SELECT sz FROM SentenceFts_docsize WHERE id = SentenceFts.rowid)',
+    order: 'length(score), score',
+  },
+}
+
+// The newest RANK_WINDOW matches only, ranked, in one pass: FTS5 reads its doclists newest
+// first and stops one match past the window, so the same pass tells whether the matches
+// overflow it; the extra (oldest) one is left out of the ranking.
+function rankWindow(
+  db: SqliteDatabase,
+  matching: string,
+  params: string[],
+  page: { limit: number; offset: number },
+  ranking: Ranking,
+): { ids: number[]; seen: number } {
+  const rows = statement(
+    db,
+    `SELECT id, seen FROM (
+       SELECT id, score, count(*) OVER () AS seen, min(id) OVER () AS oldest FROM (
+         SELECT SentenceFts.rowid AS id, ${SCORES[ranking].score} AS score ${matching}
+         ORDER BY SentenceFts.rowid DESC LIMIT ${RANK_WINDOW + 1}
+       )
+     ) WHERE seen <= ${RANK_WINDOW} OR id > oldest
+     ORDER BY ${SCORES[ranking].order}, id LIMIT ? OFFSET ?`,
+  )
+    .raw()
+    .all(...params, page.limit, page.offset) as [number, number][]
+  return { ids: rows.map((row) => row[0]), seen: rows[0]?.[1] ?? 0 }
+}
+
+// Counting every match of a common word walks its whole doclist (7 ms for "the", in 150,000
+// sentences). Without filters the count depends on the sentence index alone, so each process
+// keeps the large ones per vocabulary version (bumped by every sentence insert, text change and
+// delete), and a common word is counted once per change to the transcripts.
+const COUNT_CACHE_SIZE = 256
+const largeCounts = new WeakMap<SqliteDatabase, { version: number; byMatch: Map<string, number> }>()
+
+function countMatches(db: SqliteDatabase, matching: string, params: string[], cacheable: boolean): number {
+  const counted = () =>
+    statement(db, `SELECT count(*) ${matching}`)
+      .pluck()
+      .get(...params) as number
+  if (!cacheable) return counted()
+  const version = vocabularyVersion(db)
+  let cache = largeCounts.get(db)
+  if (!cache || cache.version !== version) largeCounts.set(db, (cache = { version, byMatch: new Map() }))
+  const match = params[0]!
+  const known = cache.byMatch.get(match)
+  if (known !== undefined) {
+    // Most recently used last, so the oldest entry is the first to go.
+    cache.byMatch.delete(match)
+    cache.byMatch.set(match, known)
+    return known
+  }
+  const total = counted()
+  if (total > RANK_WINDOW) {
+    cache.byMatch.set(match, total)
+    if (cache.byMatch.size > COUNT_CACHE_SIZE) cache.byMatch.delete(cache.byMatch.keys().next().value!)
+  }
+  return total
 }
 
 // Details and snippets for one page of hits only, returned in the order of `ids`. snippet() on
 // the big index costs 1-5 ms even for 20 rows (FTS5 walks the whole doclist of every term), so
 // the page's sentences go into a small per-connection TEMP index with the same tokenizer, and the
 // same expression marks them there in about 0.3 ms.
-function hitsWithSnippets(db: SqliteDatabase, match: string, ids: number[]): SentenceHitRow[] {
+export function hitsWithSnippets(db: SqliteDatabase, match: string, ids: number[]): SentenceHitRow[] {
   if (ids.length === 0) return []
-  const rows = db
-    .prepare(
-      `SELECT ${HIT_COLUMNS}, s.text AS snippet FROM Sentence s ${JOINS} WHERE s.id IN (${ids.map(() => '?').join(',')})`,
-    )
-    .all(...ids) as SentenceHitRow[]
+  const rows = statement(
+    db,
+    `SELECT ${HIT_COLUMNS}, s.text AS snippet FROM json_each(?) AS page JOIN Sentence s ON s.id = page.value ${JOINS}`,
+  ).all(JSON.stringify(ids)) as SentenceHitRow[]
   const snippets = pageSnippets(db, match, rows)
   const byId = new Map(rows.map((row) => [row.sentenceId, row]))
   return ids.flatMap((id) => {

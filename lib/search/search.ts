@@ -15,19 +15,20 @@ import {
   type Term,
 } from '@/lib/search/query'
 import {
+  countSentences,
   listFilteredSentences,
   searchSentences,
   MATCH_END,
   MATCH_START,
   type SentenceHitRow,
 } from '@/lib/search/search-sql'
-import { searchPassages, termTokens, type PassageHit } from '@/lib/search/passages'
+import { findPassages, readPassages, termTokens, type PassageHit } from '@/lib/search/passages'
 import { nearestWords, wordFrequency, wordsWithPrefix } from '@/lib/search/vocabulary'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
 
 export const SEARCH_PAGE_SIZE = 20
 export const SEARCH_MAX_LIMIT = 100
-/** Passages are looked for when the sentence hits number fewer than this. */
+/** Passages are looked for only when the sentence hits number fewer than this (and leave room on the page). */
 export const PASSAGE_TIER_LIMIT = 100
 /** Surface words a `prefix*` also finds, most frequent first. */
 const PREFIX_EXPANSION = 24
@@ -155,21 +156,30 @@ function prepare(db: SqliteDatabase, groups: Term[][], excluded: Term[], filters
 
 // `replica*` over the porter index finds stems starting with "replica" and so misses
 // "replicated" (stem "replic"); the most frequent surface words with the prefix join it.
-function prefixExpansion(db: SqliteDatabase, term: Term): string[] {
+export function prefixExpansion(db: SqliteDatabase, term: Term): string[] {
   if (!term.prefix || term.quoted || termTokens(term.text).length !== 1 || [...term.text].length < 3)
     return []
   return wordsWithPrefix(db, term.text, PREFIX_EXPANSION).map((word) => fts5String(word))
 }
 
-/** Sentence hits, then passages when the sentences are few; one page of them and the total. */
+/**
+ * Sentence hits, then passages once the sentence hits run out on the requested page; one page
+ * of them and the total. While sentence hits fill the page, passages (which rank below every
+ * one of them) are not looked for, and the total counts the sentence hits: it grows by the
+ * passages on the page where they start.
+ */
 function runQuery(db: SqliteDatabase, query: Prepared, page: Page): { total: number; hits: SearchHit[] } {
-  const sentences = searchSentences(db, query.match, query.filters, page)
-  if (sentences.total >= PASSAGE_TIER_LIMIT)
+  // One term has nothing to weigh against another: shortest sentences first (see Ranking).
+  const ranking = query.groups.length === 1 && query.groups[0]!.length === 1 ? 'length' : 'bm25'
+  const sentences = searchSentences(db, query.match, query.filters, page, ranking)
+  const pageFull = sentences.total >= page.offset + page.limit
+  if (pageFull || sentences.total >= PASSAGE_TIER_LIMIT)
     return { total: sentences.total, hits: sentences.rows.map(toHit) }
-  const passages = searchPassages(db, query, query.filters)
+  const passages = findPassages(db, query, query.filters)
   const skip = Math.max(0, page.offset - sentences.total)
   const room = page.limit - sentences.rows.length
-  const passageHits = room > 0 ? passages.slice(skip, skip + room).map(passageToHit) : []
+  const onPage = room > 0 ? passages.slice(skip, skip + room) : []
+  const passageHits = readPassages(db, query.match, onPage).map(passageToHit)
   return { total: sentences.total + passages.length, hits: [...sentences.rows.map(toHit), ...passageHits] }
 }
 
@@ -213,9 +223,7 @@ function relax(
   base: { description: string; terms: string[] },
   correction?: Found['correction'],
 ): Found {
-  const counts = groups.map(
-    (group) => searchSentences(db, toMatch([group], []), filters, { limit: 1, offset: 0 }).total,
-  )
+  const counts = groups.map((group) => countSentences(db, toMatch([group], []), filters))
   const label = (group: Term[]) => group.map(displayTerm).join(' or ')
   const missing = groups.filter((_, i) => counts[i] === 0).map(label)
   const empty = { ok: true as const, total: 0, hits: [], ...base, ...(correction && { correction }) }
@@ -240,7 +248,7 @@ function relax(
   return { ...empty, ...found, relaxed: { missing, dropped, query } }
 }
 
-function toHit(row: SentenceHitRow): SearchHit {
+export function toHit(row: SentenceHitRow): SearchHit {
   return {
     episode: { slug: row.episodeSlug, title: row.episodeTitle },
     show: { slug: row.showSlug, title: row.showTitle },

@@ -9,6 +9,7 @@
 // Building it reads the whole vocabulary (~37k words, a few hundred ms on the Talk Python
 // corpus); a process pays that once, and again only after transcripts change.
 import type { SqliteDatabase } from '@/lib/db/sqlite'
+import { statement } from '@/lib/db/statements'
 import { allowedTypos, typoDistance } from '@/lib/search/typo-distance'
 
 interface VocabularySnapshot {
@@ -19,7 +20,9 @@ interface VocabularySnapshot {
   docs: Int32Array
   index: Map<string, number>
   /** Padded trigram → indexes of the words holding it. */
-  trigrams: Map<string, number[]>
+  trigrams: Map<string, Int32Array>
+  /** Scratch for counting shared trigrams per word, all zero between lookups. */
+  shared: Uint16Array
 }
 
 const snapshots = new WeakMap<SqliteDatabase, VocabularySnapshot>()
@@ -29,10 +32,14 @@ export function foldWord(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 }
 
-function currentVersion(db: SqliteDatabase): number {
-  const row = db.prepare(`SELECT version FROM SearchVocabularyVersion WHERE id = 1`).get() as
-    { version: number } | undefined
-  return row?.version ?? 0
+/**
+ * The vocabulary's version: the triggers bump it on every sentence insert, text change and
+ * delete, so anything derived from the sentence index alone can be kept until it changes.
+ */
+export function vocabularyVersion(db: SqliteDatabase): number {
+  const version = statement(db, `SELECT version FROM SearchVocabularyVersion WHERE id = 1`).pluck().get() as
+    number | undefined
+  return version ?? 0
 }
 
 // "python" → ^^p ^py pyt yth tho hon on$ n$$: padding keeps the ends, so a swap in the middle of
@@ -50,19 +57,20 @@ function buildSnapshot(db: SqliteDatabase, version: number): VocabularySnapshot 
   const words = rows.map((row) => row.term)
   const docs = Int32Array.from(rows, (row) => row.doc)
   const index = new Map(words.map((word, i) => [word, i]))
-  const trigrams = new Map<string, number[]>()
+  const lists = new Map<string, number[]>()
   words.forEach((word, i) => {
     for (const trigram of new Set(paddedTrigrams(word))) {
-      const list = trigrams.get(trigram)
+      const list = lists.get(trigram)
       if (list) list.push(i)
-      else trigrams.set(trigram, [i])
+      else lists.set(trigram, [i])
     }
   })
-  return { version, words, docs, index, trigrams }
+  const trigrams = new Map([...lists].map(([trigram, list]) => [trigram, Int32Array.from(list)]))
+  return { version, words, docs, index, trigrams, shared: new Uint16Array(words.length) }
 }
 
 function snapshotFor(db: SqliteDatabase): VocabularySnapshot {
-  const version = currentVersion(db)
+  const version = vocabularyVersion(db)
   let snapshot = snapshots.get(db)
   if (!snapshot || snapshot.version !== version) {
     snapshot = buildSnapshot(db, version)
@@ -96,17 +104,29 @@ export function nearestWords(db: SqliteDatabase, typed: string, max = 3): Correc
   const grams = paddedTrigrams(word)
   // Each edit changes at most four padded trigrams (a swap touches the ones over both letters).
   const needed = Math.max(1, grams.length - 4 * limit)
-  const shared = new Map<number, number>()
+  // Count shared trigrams in a typed array and remember who reached the threshold: a Map of
+  // counts cost a few ms for a long word whose trigrams ("ion", "^^c") thousands of words share.
+  const { shared, words, docs } = snapshot
+  const touched: number[] = []
+  const reached: number[] = []
   for (const trigram of new Set(grams)) {
-    for (const i of snapshot.trigrams.get(trigram) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1)
+    const list = snapshot.trigrams.get(trigram)
+    if (!list) continue
+    for (let k = 0; k < list.length; k++) {
+      const i = list[k]!
+      const count = shared[i]!
+      if (count === 0) touched.push(i)
+      shared[i] = count + 1
+      if (count + 1 === needed) reached.push(i)
+    }
   }
+  for (const i of touched) shared[i] = 0
   const found: Correction[] = []
-  for (const [i, count] of shared) {
-    if (count < needed) continue
-    const candidate = snapshot.words[i]!
-    if (candidate === word) continue
+  for (const i of reached) {
+    const candidate = words[i]!
+    if (candidate === word || Math.abs(candidate.length - word.length) > limit) continue
     const distance = typoDistance(word, candidate, limit)
-    if (distance <= limit) found.push({ word: candidate, distance, frequency: snapshot.docs[i]! })
+    if (distance <= limit) found.push({ word: candidate, distance, frequency: docs[i]! })
   }
   found.sort((a, b) => a.distance - b.distance || b.frequency - a.frequency || (a.word < b.word ? -1 : 1))
   return found.slice(0, max)

@@ -1,8 +1,9 @@
-// Which sentences a host worked on since the last import, read from their revisions: any
-// revision not written by an import (kind 'import') after the sentence's last import revision
-// (or, when an import never changed it, after the first import). The state before the first
-// such revision is what the last import wrote: the baseline a re-import compares with. A field
-// is the host's when it differs from the baseline (an edit reverted back is nobody's).
+// Which sentences a host worked on since the last import, read from their revisions, per field
+// (text, speaker, start): any revision not written by an import (kind 'import') after the last
+// import revision that changed that field (or, when an import never changed it, after the first
+// import). The field's value before the first such revision is what the last import wrote: the
+// baseline a re-import compares with. A field is the host's when it differs from the baseline
+// (an edit reverted back is nobody's).
 // docs/decisions/0011-reimport-keeps-host-work.md
 import 'server-only'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
@@ -27,12 +28,57 @@ export interface HostWork {
 }
 
 interface RevisionLine {
+  id: number
   sentenceId: number
   kind: string
   beforeText: string
   afterText: string
   beforeSpeaker: string | null
+  afterSpeaker: string | null
   beforeStartMs: number
+  afterStartMs: number
+}
+
+type Field = 'text' | 'speaker' | 'startMs'
+const FIELDS: readonly Field[] = ['text', 'speaker', 'startMs']
+
+/** A host's open claim on one field: its value before the claim, and the host's revisions since. */
+interface Claim {
+  baseline: string | number | null
+  lines: RevisionLine[]
+}
+
+const beforeOf = (line: RevisionLine, field: Field) =>
+  field === 'text' ? line.beforeText : field === 'speaker' ? line.beforeSpeaker : line.beforeStartMs
+const afterOf = (line: RevisionLine, field: Field) =>
+  field === 'text' ? line.afterText : field === 'speaker' ? line.afterSpeaker : line.afterStartMs
+
+/**
+ * The host's open claims of one sentence, per field. An import revision closes the claim only on
+ * the fields it changed: a re-import that kept the host's text and took the file's speaker ends
+ * the host's claim on the speaker, not on the text (else the next re-import would treat the
+ * host's text as the file's, and drop the sentence when that text is far from the file's).
+ * A revision born from empty text (an inserted sentence, a revert putting back a removed one)
+ * closes every field: it comes back as it was, which is no host's new work.
+ */
+function claimsOf(lines: readonly RevisionLine[]): Map<Field, Claim> {
+  const claims = new Map<Field, Claim>()
+  for (const line of lines) {
+    if (line.beforeText === '' && (line.kind === 'import' || line.kind === 'revert')) {
+      claims.clear()
+      continue
+    }
+    for (const field of FIELDS) {
+      if (line.kind === 'import') {
+        if (beforeOf(line, field) !== afterOf(line, field)) claims.delete(field)
+        continue
+      }
+      const claim = claims.get(field)
+      if (claim) claim.lines.push(line)
+      else claims.set(field, { baseline: beforeOf(line, field), lines: [line] })
+    }
+  }
+  return claims
 }
 
 /** Host work per sentence id, for the sentences of an episode a host touched since their last import. */
@@ -43,33 +89,45 @@ export function hostWorkOf(
 ): Map<number, HostWork> {
   const lines = statement(
     db,
-    `SELECT sentenceId, kind, beforeText, afterText, beforeSpeaker, beforeStartMs FROM Revision
-     WHERE episodeId = ? AND sentenceId IS NOT NULL ORDER BY id`,
+    `SELECT id, sentenceId, kind, beforeText, afterText, beforeSpeaker, afterSpeaker, beforeStartMs, afterStartMs
+     FROM Revision WHERE episodeId = ? AND sentenceId IS NOT NULL ORDER BY id`,
   ).all(episodeId) as RevisionLine[]
   const bySentence = new Map<number, RevisionLine[]>()
-  for (const line of lines) {
-    // An import revision closes what came before: only host work after it counts.
-    if (line.kind === 'import') bySentence.set(line.sentenceId, [])
-    else bySentence.set(line.sentenceId, [...(bySentence.get(line.sentenceId) ?? []), line])
-  }
+  for (const line of lines)
+    bySentence.set(line.sentenceId, [...(bySentence.get(line.sentenceId) ?? []), line])
   const work = new Map<number, HostWork>()
   for (const sentence of sentences) {
-    const since = bySentence.get(sentence.id)
-    if (!since || since.length === 0) continue
-    const first = since[0]!
-    const baseline = { text: first.beforeText, speaker: first.beforeSpeaker, startMs: first.beforeStartMs }
-    const merged = since.filter((line) => line.kind === 'merge').map(mergedAwayText)
+    const claims = claimsOf(bySentence.get(sentence.id) ?? [])
+    if (claims.size === 0) continue
+    const text = claims.get('text')
+    const speaker = claims.get('speaker')
+    const start = claims.get('startMs')
+    const baseline: SentenceState = {
+      text: text ? (text.baseline as string) : sentence.text,
+      speaker: speaker ? (speaker.baseline as string | null) : sentence.speaker,
+      startMs: start ? (start.baseline as number) : sentence.startMs,
+    }
     const owned = {
       textOwned: sentence.text !== baseline.text,
       speakerOwned: sentence.speaker !== baseline.speaker,
       startOwned: sentence.startMs !== baseline.startMs,
     }
     if (!owned.textOwned && !owned.speakerOwned && !owned.startOwned) continue
+    const merged = (text?.lines ?? []).filter((line) => line.kind === 'merge').map(mergedAwayText)
+    const hostLines = [
+      ...new Map(
+        [
+          ...(owned.textOwned ? (text?.lines ?? []) : []),
+          ...(owned.speakerOwned ? (speaker?.lines ?? []) : []),
+          ...(owned.startOwned ? (start?.lines ?? []) : []),
+        ].map((line) => [line.id, line]),
+      ).values(),
+    ].sort((a, b) => a.id - b.id)
     work.set(sentence.id, {
       baseline,
       importedText: [baseline.text, ...merged].filter(Boolean).join(' '),
       ...owned,
-      kinds: [...new Set(since.map((line) => line.kind))],
+      kinds: [...new Set(hostLines.map((line) => line.kind))],
     })
   }
   return work

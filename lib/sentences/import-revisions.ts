@@ -19,7 +19,10 @@ export function ensureImportAuthor(db: SqliteDatabase, now: string): string {
   return IMPORT_AUTHOR_ID
 }
 
-/** Keeps a conflict for a host page; the same open conflict (same sentence, same new text) is kept once. */
+/**
+ * Keeps a conflict for a host page; the same open conflict (same sentence, same new text) is kept
+ * once, and one the host already answered "keep mine" to is not asked again.
+ */
 export function recordImportConflict(
   db: SqliteDatabase,
   episodeId: number,
@@ -29,7 +32,8 @@ export function recordImportConflict(
 ): void {
   const open = statement(
     db,
-    `SELECT 1 FROM ImportConflict WHERE sentenceId = ? AND resolvedAt IS NULL AND newText = ? AND newSpeaker IS ?`,
+    `SELECT 1 FROM ImportConflict WHERE sentenceId = ? AND (resolvedAt IS NULL OR resolution = 'kept')
+       AND newText = ? AND newSpeaker IS ?`,
   ).get(conflict.sentenceId, conflict.newText, conflict.newSpeaker)
   if (open) return
   statement(

@@ -57,14 +57,14 @@ export function planReimport(
     incoming.map((s) => s.text),
   )
   const matchedOld = new Set(matches.filter((m): m is number => m != null))
-  // Unmatched stored sentences with the host's text stay, right after the matched one before them.
+  // Unmatched stored sentences carrying host work (text, speaker or start) stay, right after the
+  // matched one before them: a re-import never deletes a host's work; it keeps it and says so.
   const keptAfter = new Map<number, number[]>()
   const removed: number[] = []
   let previousMatched = -1
   stored.forEach((s, index) => {
     if (matchedOld.has(index)) previousMatched = index
-    else if (s.work?.textOwned)
-      keptAfter.set(previousMatched, [...(keptAfter.get(previousMatched) ?? []), index])
+    else if (s.work) keptAfter.set(previousMatched, [...(keptAfter.get(previousMatched) ?? []), index])
     else removed.push(index)
   })
 
@@ -134,6 +134,7 @@ function conflictsOf(
   entries.forEach((entry, index) => {
     // A sentence the host edited that the new file no longer has: kept, and said so.
     if (entry.kind === 'kept') {
+      // (The second half of a host's split, born from empty text, is no sentence the file had.)
       if (stored[entry.old]!.work?.baseline.text)
         conflicts.push({ entry: index, old: entry.old, fields: ['text'], newText: '', newSpeaker: null })
       return
@@ -145,7 +146,13 @@ function conflictsOf(
     const newText = parts.map((part) => part.text).join(' ')
     const newSpeaker = incoming[entry.new]!.speaker
     const fields: PlannedConflict['fields'] = []
-    if (work.textOwned && normalized(newText) !== normalized(work.importedText)) fields.push('text')
+    // The file now saying what the host wrote is no conflict.
+    if (
+      work.textOwned &&
+      normalized(newText) !== normalized(work.importedText) &&
+      normalized(newText) !== normalized(stored[entry.old]!.text)
+    )
+      fields.push('text')
     if (work.speakerOwned && newSpeaker !== work.baseline.speaker) fields.push('speaker')
     if (fields.length > 0) conflicts.push({ entry: index, old: entry.old, fields, newText, newSpeaker })
   })

@@ -41,6 +41,28 @@ export function neighbourOf(db: SqliteDatabase, sentence: SentenceRow, side: -1 
   return (row as SentenceRow | undefined) ?? null
 }
 
+/** The last sentence of the episode starting at or before `startMs` (null: it would come first). */
+export function lastSentenceStartingBy(
+  db: SqliteDatabase,
+  episodeId: number,
+  startMs: number,
+): SentenceRow | null {
+  const row = statement(
+    db,
+    `SELECT ${SENTENCE_COLUMNS} FROM Sentence WHERE episodeId = ? AND startMs <= ? ORDER BY position DESC LIMIT 1`,
+  ).get(episodeId, startMs)
+  return (row as SentenceRow | undefined) ?? null
+}
+
+/** The first sentence of an episode. */
+export function firstSentence(db: SqliteDatabase, episodeId: number): SentenceRow | null {
+  const row = statement(
+    db,
+    `SELECT ${SENTENCE_COLUMNS} FROM Sentence WHERE episodeId = ? ORDER BY position ASC LIMIT 1`,
+  ).get(episodeId)
+  return (row as SentenceRow | undefined) ?? null
+}
+
 export function episodeSentences(db: SqliteDatabase, episodeId: number): SentenceRow[] {
   return statement(
     db,
@@ -155,11 +177,30 @@ export function moveAllComments(db: SqliteDatabase, fromSentenceId: number, toSe
   statement(db, `UPDATE Comment SET sentenceId = ? WHERE sentenceId = ?`).run(toSentenceId, fromSentenceId)
 }
 
+export function suggestionsOn(db: SqliteDatabase, sentenceId: number): { id: number; baseText: string }[] {
+  return statement(db, `SELECT id, baseText FROM Suggestion WHERE sentenceId = ? ORDER BY id`).all(
+    sentenceId,
+  ) as {
+    id: number
+    baseText: string
+  }[]
+}
+
+export function moveSuggestion(db: SqliteDatabase, suggestionId: number, sentenceId: number): void {
+  statement(db, `UPDATE Suggestion SET sentenceId = ? WHERE id = ?`).run(sentenceId, suggestionId)
+}
+
+/** Where a sentence ends: split, merge and their reverts move it; it is not versioned (no text, speaker or start). */
+export function setSentenceEnd(db: SqliteDatabase, id: number, endMs: number | null): void {
+  statement(db, `UPDATE Sentence SET endMs = ? WHERE id = ?`).run(endMs, id)
+}
+
 export function moveSuggestions(db: SqliteDatabase, fromSentenceId: number, toSentenceId: number): void {
   statement(db, `UPDATE Suggestion SET sentenceId = ? WHERE sentenceId = ?`).run(toSentenceId, fromSentenceId)
 }
 
 export interface RevisionFields {
+  changeId: number
   episodeId: number
   sentenceId: number
   authorId: string
@@ -181,10 +222,10 @@ export function insertRevisionRow(db: SqliteDatabase, fields: RevisionFields): n
   return Number(
     statement(
       db,
-      `INSERT INTO Revision (episodeId, sentenceId, authorId, creditedToId, kind, reason, revertOfId, beforeText,
-         afterText, beforeSpeaker, afterSpeaker, beforeStartMs, afterStartMs, version, createdAt)
-       VALUES (@episodeId, @sentenceId, @authorId, @creditedToId, @kind, @reason, @revertOfId, @beforeText,
-         @afterText, @beforeSpeaker, @afterSpeaker, @beforeStartMs, @afterStartMs, @version, @createdAt)`,
+      `INSERT INTO Revision (changeId, episodeId, sentenceId, authorId, creditedToId, kind, reason, revertOfId,
+         beforeText, afterText, beforeSpeaker, afterSpeaker, beforeStartMs, afterStartMs, version, createdAt)
+       VALUES (@changeId, @episodeId, @sentenceId, @authorId, @creditedToId, @kind, @reason, @revertOfId,
+         @beforeText, @afterText, @beforeSpeaker, @afterSpeaker, @beforeStartMs, @afterStartMs, @version, @createdAt)`,
     ).run(fields).lastInsertRowid,
   )
 }
@@ -194,6 +235,7 @@ export interface RevisionRow {
   sentenceId: number | null
   kind: RevisionKind
   beforeText: string
+  afterText: string
   beforeSpeaker: string | null
   beforeStartMs: number
 }
@@ -201,7 +243,7 @@ export interface RevisionRow {
 export function revisionById(db: SqliteDatabase, id: number): RevisionRow | null {
   const row = statement(
     db,
-    `SELECT id, sentenceId, kind, beforeText, beforeSpeaker, beforeStartMs FROM Revision WHERE id = ?`,
+    `SELECT id, sentenceId, kind, beforeText, afterText, beforeSpeaker, beforeStartMs FROM Revision WHERE id = ?`,
   ).get(id)
   return (row as RevisionRow | undefined) ?? null
 }

@@ -8,11 +8,14 @@
 // split, merged, gave another speaker or accepted a suggestion for keeps the host's version,
 // and where the new file disagrees the conflict is reported and kept (ImportConflict); every
 // sentence the re-import changes or removes gets a revision of kind 'import'
-// (docs/decisions/0011-reimport-keeps-host-work.md). Runs inside the import's write
-// transaction (lib/import/import-transcript.ts).
+// (docs/decisions/0011-reimport-keeps-host-work.md), and each sentence it inserts one born from
+// empty text; all of them are one change (lib/sentences/changes.ts), reverted as one
+// (docs/decisions/0015-changes-revert-as-one.md). Runs inside the import's write transaction
+// (lib/import/import-transcript.ts).
 import 'server-only'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
 import type { NormalizedTranscript } from '@/lib/transcripts/types'
+import { openChange } from '@/lib/sentences/changes'
 import { hostWorkOf, speakerRenames, type HostWork } from '@/lib/sentences/host-work'
 import { ensureImportAuthor, recordImportConflict } from '@/lib/sentences/import-revisions'
 import type { ReimportConflict, ReimportOutcome } from '@/lib/sentences/reimport-conflict'
@@ -77,18 +80,30 @@ export function realignTranscript(
   )
   const outcome: ReimportOutcome = { changed: 0, added: 0, removed: 0, keptForHost: 0, conflicts: [] }
   const meta = { kind: 'import' as const, reason: `Re-imported from ${source}` }
-  let authorId: string | null = null
-  const author = () => (authorId ??= ensureImportAuthor(db, now))
-  const importRevision = (row: SentenceRow, after: SentenceState, version: number) =>
+  // The import's author and its one change, made when the first revision needs them.
+  let importChange: { authorId: string; changeId: number } | null = null
+  const changeMeta = () => {
+    if (!importChange) {
+      const authorId = ensureImportAuthor(db, now)
+      importChange = { authorId, changeId: openChange(db, { episodeId, authorId, ...meta }, new Date(now)) }
+    }
+    return { ...meta, ...importChange }
+  }
+  const importRevision = (sentenceId: number, before: SentenceState, after: SentenceState, version: number) =>
     recordRevision(db, {
       episodeId,
-      sentenceId: row.id,
-      before: { text: row.text, speaker: row.speaker, startMs: row.startMs },
+      sentenceId,
+      before,
       after,
       version,
-      meta: { ...meta, authorId: author() },
+      meta: changeMeta(),
       now: new Date(now),
     })
+  const stateOf = (row: { text: string; speaker: string | null; startMs: number }): SentenceState => ({
+    text: row.text,
+    speaker: row.speaker,
+    startMs: row.startMs,
+  })
 
   const finalIds: number[] = []
   const finalTexts: string[] = []
@@ -98,7 +113,10 @@ export function realignTranscript(
     if (entry.kind === 'inserted') {
       const inserted = { ...incoming[entry.new]!, position }
       segmentId = inserted.segmentId
-      finalIds.push(insertSentenceRow(db, inserted))
+      const insertedId = insertSentenceRow(db, inserted)
+      // Born from empty text: a revert of this re-import knows to take it out again.
+      importRevision(insertedId, { ...stateOf(inserted), text: '' }, stateOf(inserted), 1)
+      finalIds.push(insertedId)
       finalTexts.push(inserted.text)
       outcome.added++
       return
@@ -115,7 +133,7 @@ export function realignTranscript(
       fields.text !== row.text || fields.speaker !== row.speaker || fields.startMs !== row.startMs
     updateSentenceRow(db, row.id, fields)
     if (changed) {
-      importRevision(row, fields, row.version + 1)
+      importRevision(row.id, stateOf(row), stateOf(fields), row.version + 1)
       outcome.changed++
       if (fields.text !== row.text) rewritten.push(position)
     }
@@ -136,7 +154,7 @@ export function realignTranscript(
     }
     const to = heir(row.text)
     if (to !== undefined) moveSuggestions(db, row.id, to)
-    importRevision(row, { text: '', speaker: row.speaker, startMs: row.startMs }, row.version)
+    importRevision(row.id, stateOf(row), { ...stateOf(row), text: '' }, row.version)
     deleteSentenceRow(db, row.id)
     outcome.removed++
   }

@@ -7,6 +7,7 @@ import type { OperationContext } from '@/lib/operations/context'
 import { parseInput } from '@/lib/operations/input'
 import { ok, type Result } from '@/lib/result'
 import { insertShowRow } from '@/lib/shows/show-store'
+import { grantToCreator } from '@/lib/users/show-hosts'
 import {
   blankAsAbsent,
   DescriptionSchema,
@@ -37,7 +38,10 @@ export async function createShow(ctx: OperationContext, body: unknown): Promise<
   const input = parseInput(NewShowSchema, body)
   if (!input.ok) return input
   const { title, slug, description = '' } = input.value
-  const inserted = await insertShowRow(ctx.sqlite, { title, slug, description }, ctx.now ?? new Date())
+  const now = ctx.now ?? new Date()
+  const inserted = await insertShowRow(ctx.sqlite, { title, slug, description }, now)
   if (!inserted.ok) return inserted
+  const granted = await grantToCreator(ctx.sqlite, caller.value, inserted.value.id, now)
+  if (!granted.ok) return granted
   return ok({ show: { slug, title } })
 }

@@ -3,6 +3,7 @@
 // the writes do: the pages answer 401/403 from the same policy (lib/auth/policy.ts).
 import 'server-only'
 import { authorize } from '@/lib/auth/policy'
+import { authorizeOnShow, showIdFilter, showsOf } from '@/lib/auth/show-access'
 import type { OperationContext } from '@/lib/operations/context'
 import { isBoundedSlug } from '@/lib/operations/lookups'
 import { notFound, ok, type Result } from '@/lib/result'
@@ -18,7 +19,10 @@ export interface StudioShow {
 export async function studioShows(ctx: OperationContext): Promise<Result<StudioShow[]>> {
   const caller = authorize(ctx.caller, 'edit-transcripts')
   if (!caller.ok) return caller
+  // A host sees the shows they host; an admin every show.
+  const id = showIdFilter(await showsOf(ctx.db, caller.value))
   const shows = await ctx.db.show.findMany({
+    where: id ? { id } : {},
     select: {
       slug: true,
       title: true,
@@ -38,6 +42,7 @@ export async function studioShow(ctx: OperationContext, input: { slug: unknown }
   const show = await ctx.db.show.findUnique({
     where: { slug: input.slug },
     select: {
+      id: true,
       slug: true,
       title: true,
       description: true,
@@ -56,7 +61,10 @@ export async function studioShow(ctx: OperationContext, input: { slug: unknown }
       },
     },
   })
-  return show ? ok(show) : notFound('show')
+  if (!show) return notFound('show')
+  const { id, ...hosted } = show
+  const onShow = await authorizeOnShow(ctx, 'edit-transcripts', id)
+  return onShow.ok ? ok(hosted) : onShow
 }
 
 export async function studioEpisode(ctx: OperationContext, input: { slug: unknown }) {
@@ -81,9 +89,14 @@ export async function studioEpisode(ctx: OperationContext, input: { slug: unknow
       sourceFormat: true,
       importedAt: true,
       guid: true,
+      showId: true,
       show: { select: { slug: true, title: true, feedUrl: true } },
-      _count: { select: { sentences: true } },
+      // Open import conflicts: the page links to /studio/episodes/<slug>/conflicts.
+      _count: { select: { sentences: true, importConflicts: { where: { resolvedAt: null } } } },
     },
   })
-  return episode ? ok(episode) : notFound('episode')
+  if (!episode) return notFound('episode')
+  const { showId, ...hosted } = episode
+  const onShow = await authorizeOnShow(ctx, 'edit-transcripts', showId)
+  return onShow.ok ? ok(hosted) : onShow
 }

@@ -6,14 +6,17 @@
 import 'server-only'
 import type { z } from 'zod'
 import { authorize, roleAllows } from '@/lib/auth/policy'
+import { showIdFilter, showsOf } from '@/lib/auth/show-access'
 import { AcceptSchema, RejectSchema, SuggestSchema } from '@/lib/corrections/schemas'
 import type { SuggestionDto } from '@/lib/corrections/types'
 import type { OperationContext } from '@/lib/operations/context'
 import { recordInput } from '@/lib/operations/input'
+import { recordInputOnShow } from '@/lib/operations/show-of'
 import { fail, notFound, ok, unprocessable, type Result } from '@/lib/result'
 import { changeSentenceAsItIs } from '@/lib/sentences/edit'
 import { cleanSentenceText } from '@/lib/sentences/sentence-text'
 import { inWriteTransaction } from '@/lib/db/write-transaction'
+import { notifySuggestionDecision } from '@/lib/notifications/notify'
 import { findSuggestions, insertSuggestion, readSuggestion } from '@/lib/suggestions/suggestion-data'
 import {
   markReviewed,
@@ -62,11 +65,12 @@ export async function listSuggestions(
   return ok(await findSuggestions(ctx.db, { authorId: caller.value.id }))
 }
 
-/** The suggestions waiting for a host's review, oldest first. */
+/** The suggestions waiting for a host's review on the shows they host, oldest first. */
 export async function reviewQueue(ctx: OperationContext): Promise<Result<SuggestionDto[]>> {
   const caller = authorize(ctx.caller, 'edit-transcripts')
   if (!caller.ok) return caller
-  return ok(await findSuggestions(ctx.db, { queue: true }))
+  const showId = showIdFilter(await showsOf(ctx.db, caller.value))
+  return ok(await findSuggestions(ctx.db, { queue: true, showId }))
 }
 
 /** Applies the suggested text on top of the sentence as it is now, credited to the suggester. */
@@ -112,7 +116,7 @@ async function review<B>(
   decide: (suggestion: SuggestionUnderReview, reviewerId: string, now: Date, body: B) => Result<Decision>,
 ): Promise<Result<SuggestionDto>> {
   const raw = { id: input.suggestionId, what: 'suggestion' as const, body: input.body ?? {} }
-  const parsed = recordInput(ctx, 'edit-transcripts', raw, schema)
+  const parsed = await recordInputOnShow(ctx, 'edit-transcripts', raw, schema)
   if (!parsed.ok) return parsed
   const { authorId: reviewerId, id, body } = parsed.value
   const now = ctx.now ?? new Date()
@@ -123,7 +127,9 @@ async function review<B>(
     const decision = decide(pending, reviewerId, now, body)
     if (!decision.ok) return decision
     const record = { ...decision.value, reviewerId, reviewedAt: now.toISOString() }
-    return markReviewed(ctx.sqlite, id, record) ? ok(null) : fail({ error: 'already-reviewed' })
+    if (!markReviewed(ctx.sqlite, id, record)) return fail({ error: 'already-reviewed' })
+    notifySuggestionDecision(ctx.sqlite, id, { status: decision.value.status, reviewerId, now })
+    return ok(null)
   })
   if (!reviewed.ok) return reviewed
   const suggestion = await readSuggestion(ctx.db, id)

@@ -50,11 +50,14 @@ export async function insertSuggestion(
 /** The pending queue, oldest first; or one author's suggestions, newest first. */
 export async function findSuggestions(
   db: PrismaClient,
-  which: { queue: true } | { authorId: string },
+  /** The pending queue (of the shows `showId` names, every show without it), or an author's own. */
+  which: { queue: true; showId?: { in: number[] } } | { authorId: string },
 ): Promise<SuggestionDto[]> {
   const queue = 'queue' in which
   const rows = await db.suggestion.findMany({
-    where: queue ? { status: 'pending' } : { authorId: which.authorId },
+    where: queue
+      ? { status: 'pending', ...(which.showId ? { episode: { showId: which.showId } } : {}) }
+      : { authorId: which.authorId },
     orderBy: { id: queue ? 'asc' : 'desc' },
     take: 200,
     select: SUGGESTION_SELECT,

@@ -1,9 +1,8 @@
-// User administration, in one place: creating users, roles, bans and API tokens. Called by
+// User administration, in one place: creating users, roles and bans (API tokens: lib/tokens/operations.ts). Called by
 // the `npm run user` CLI (as the OPERATOR), the moderation page's server actions and
 // POST /api/users/:id/ban. Who may do what is decided by lib/auth/policy.ts.
 import 'server-only'
 import { z } from 'zod'
-import { createApiToken, revokeApiTokens } from '@/lib/auth/api-tokens'
 import type { Auth } from '@/lib/auth/auth'
 import { authorize, canBan } from '@/lib/auth/policy'
 import { RoleSchema, type Role } from '@/lib/auth/roles'
@@ -100,62 +99,4 @@ export async function listBannedUsers(ctx: OperationContext): Promise<Result<Ban
   const caller = authorize(ctx.caller, 'moderate')
   if (!caller.ok) return caller
   return ok(await bannedUsers(ctx.db))
-}
-
-const NewTokenSchema = z.strictObject({
-  email: EmailSchema,
-  /** Days until the token stops working; absent: it works until revoked. */
-  expiresInDays: z.coerce
-    .number({ error: 'expires-in-days must be a number of days' })
-    .int({ error: 'expires-in-days must be a whole number of days' })
-    .min(1, { error: 'expires-in-days must be at least 1' })
-    .max(3650, { error: 'expires-in-days must be at most 3650 (ten years)' })
-    .optional(),
-})
-
-const DAY_MS = 24 * 60 * 60 * 1000
-
-/**
- * A new personal API token for the user with `email`, shown once; `expiresInDays` makes it
- * stop working after that many days (401 afterwards). Admins only (the CLI).
- */
-export async function createUserToken(
-  ctx: OperationContext,
-  body: unknown,
-): Promise<Result<{ token: string; expiresAt: Date | null }>> {
-  const caller = authorize(ctx.caller, 'manage-users')
-  if (!caller.ok) return caller
-  const input = parseInput(NewTokenSchema, body)
-  if (!input.ok) return input
-  const user = await userByEmail(ctx.db, input.value.email)
-  if (!user) return notFound('user')
-  const { expiresInDays } = input.value
-  const expiresAt =
-    expiresInDays === undefined ? null : new Date((ctx.now ?? new Date()).getTime() + expiresInDays * DAY_MS)
-  return ok({ token: await createApiToken(ctx.db, user.id, expiresAt), expiresAt })
-}
-
-const RevokeTokenSchema = z.union([
-  z.strictObject({ token: z.string({ error: 'token must be a string' }).min(1).max(200) }),
-  z.strictObject({ email: EmailSchema }),
-])
-
-/**
- * Revokes a personal API token, `{ token }` (its clear text), or every token of a user,
- * `{ email }`; a revoked token answers 401 from then on. `revoked` counts tokens that were
- * live (0: none matched, or all were revoked already). Admins only (the CLI).
- */
-export async function revokeUserToken(
-  ctx: OperationContext,
-  body: unknown,
-): Promise<Result<{ revoked: number }>> {
-  const caller = authorize(ctx.caller, 'manage-users')
-  if (!caller.ok) return caller
-  const input = parseInput(RevokeTokenSchema, body)
-  if (!input.ok) return input
-  const now = ctx.now ?? new Date()
-  if ('token' in input.value) return ok({ revoked: await revokeApiTokens(ctx.db, input.value, now) })
-  const user = await userByEmail(ctx.db, input.value.email)
-  if (!user) return notFound('user')
-  return ok({ revoked: await revokeApiTokens(ctx.db, { userId: user.id }, now) })
 }

@@ -61,8 +61,15 @@ export async function userByEmail(db: PrismaClient, email: string): Promise<User
   return row ? { ...row, role: parseRole(row.role) } : null
 }
 
+/**
+ * Sets a user's role. Show grants belong to hosts only: a host who becomes a listener or an admin
+ * loses them (docs/decisions/0014-hosts-per-show.md), so becoming a host again starts from none.
+ */
 export async function updateRole(db: PrismaClient, userId: string, role: Role): Promise<void> {
-  await db.user.update({ where: { id: userId }, data: { role } })
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { role } }),
+    ...(role === 'host' ? [] : [db.showHost.deleteMany({ where: { userId } })]),
+  ])
 }
 
 export async function updateBan(db: PrismaClient, userId: string, bannedAt: Date | null): Promise<void> {

@@ -4,14 +4,16 @@
 import { readdirSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 
+const PAGE_AND_ROUTE_FILES = ['page.tsx', 'route.ts']
+
 /** Every page and route handler under `dir`, as a URL template (`/api/sentences/[id]`). */
-export function routeTemplates(dir = 'app'): string[] {
+export function routeTemplates(dir = 'app', files = PAGE_AND_ROUTE_FILES): string[] {
   const found: string[] = []
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name)
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith('_')) found.push(...routeTemplates(path))
-    } else if (entry.name === 'page.tsx' || entry.name === 'route.ts') {
+      if (!entry.name.startsWith('_')) found.push(...routeTemplates(path, files))
+    } else if (files.includes(entry.name)) {
       const segments = relative('app', dir)
         .split(sep)
         .filter((segment) => segment && !/^\(.*\)$/.test(segment))
@@ -19,6 +21,25 @@ export function routeTemplates(dir = 'app'): string[] {
     }
   }
   return found
+}
+
+/** Every page (page.tsx) under app/: the layout and accessibility specs visit each of them. */
+export function pageTemplates(): string[] {
+  return routeTemplates('app', ['page.tsx'])
+}
+
+// Next's metadata files at the root of app/ and the URL each is served at.
+const METADATA_ROUTES: Record<string, string> = {
+  'favicon.ico': '/favicon.ico',
+  'icon.svg': '/icon.svg',
+  'manifest.ts': '/manifest.webmanifest',
+}
+
+/** The icon and manifest URLs the app serves from files in app/ (no page.tsx or route.ts). */
+export function metadataRoutes(dir = 'app'): string[] {
+  return readdirSync(dir)
+    .filter((name) => name in METADATA_ROUTES)
+    .map((name) => METADATA_ROUTES[name]!)
 }
 
 /** Malformed or hostile values for a path parameter. */

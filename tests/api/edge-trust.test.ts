@@ -11,7 +11,7 @@ import { limitAttempt } from '../../lib/auth/attempt-limit'
 import { OPERATOR } from '../../lib/auth/caller'
 import { createAuth } from '../../lib/auth/auth'
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '../../lib/http/client-address'
-import { createUserToken, revokeUserToken } from '../../lib/users/operations'
+import { createUserToken, revokeUserToken } from '../../lib/tokens/operations'
 import { apiRequest, freshApp, makeUser, type TestApp } from '../support/app-database'
 
 const ORIGIN = 'http://127.0.0.1:3999'

@@ -3,7 +3,8 @@
 // page's action: the operation itself must refuse anyone but an unbanned admin.
 import { describe, expect, it } from 'vitest'
 import { OPERATOR, type Caller } from '../../lib/auth/caller'
-import { banUser, createUser, createUserToken, setUserRole } from '../../lib/users/operations'
+import { createUserToken } from '../../lib/tokens/operations'
+import { banUser, createUser, setUserRole } from '../../lib/users/operations'
 import { freshApp, makeUser, type TestApp } from '../support/app-database'
 
 function as(app: TestApp, caller: Caller | null) {

@@ -8,6 +8,7 @@ import { createAuth, type Auth } from '../../lib/auth/auth'
 import type { Caller } from '../../lib/auth/caller'
 import type { Role } from '../../lib/auth/roles'
 import { createUserAccount } from '../../lib/users/user-store'
+import { everyShowId, insertGrants } from '../../lib/users/show-hosts'
 import { openSqlite } from '../../lib/db/sqlite'
 import { CLIENT_ADDRESS_HEADER } from '../../lib/http/client-address'
 import type { CommentPolicy } from '../../lib/comments/policy'
@@ -104,6 +105,14 @@ export async function makeUser(app: TestApp, role: Role = 'listener'): Promise<T
   })
   if (!created.ok) throw new Error(JSON.stringify(created.failure))
   const { userId } = created.value
+  // Hosts are granted per show: a test host hosts every show there is so far, as the upgrade
+  // made every existing host (docs/decisions/0014-hosts-per-show.md); tests of hosts per show
+  // (tests/api/show-hosts.test.ts) grant and revoke on top.
+  if (role === 'host') {
+    const by = { grantedBy: 'test', grantedAt: new Date() }
+    const granted = await insertGrants(app.sqlite, userId, await everyShowId(app.db), by)
+    if (!granted.ok) throw new Error(JSON.stringify(granted.failure))
+  }
   const token = await createApiToken(app.db, userId)
   return { caller: { id: userId, name: `User ${userCounter}`, email, role, bannedAt: null }, token }
 }

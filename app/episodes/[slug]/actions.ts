@@ -24,10 +24,12 @@ function parentIdField(form: FormData): number | null {
   return value === null || value === '' ? null : Number(value)
 }
 
-export async function createCommentAction(form: FormData): Promise<FormState> {
+/** Answers the new comment's id, so the form can move focus to it. */
+export async function createCommentAction(form: FormData): Promise<FormState<{ commentId: number }>> {
   const body = { body: form.get('body'), parentId: parentIdField(form) }
   const result = await createComment(await currentContext(), { sentenceId: form.get('sentenceId'), body })
-  return refreshed(form, result)
+  refreshed(form, result)
+  return toFormState(result, (comment) => ({ commentId: comment.id }))
 }
 
 export async function editCommentAction(form: FormData): Promise<FormState> {

@@ -3,31 +3,40 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { EpisodeComments } from '@/app/episodes/[slug]/_components/episode-comments'
 import { EpisodeTools } from '@/app/episodes/[slug]/_components/episode-tools'
+import { FindInEpisode } from '@/app/episodes/[slug]/_components/find-in-episode'
 import { PlayerProvider } from '@/app/episodes/[slug]/_components/player-context'
 import type { PlayerAudio } from '@/app/episodes/[slug]/_components/player-controller'
 import { SuggestedQuotes } from '@/app/episodes/[slug]/_components/suggested-quotes'
 import { Transcript } from '@/app/episodes/[slug]/_components/transcript'
 import { TranscriptLinks } from '@/app/episodes/[slug]/_components/transcript-links'
 import { roleAllows } from '@/lib/auth/policy'
-import { getCurrentCaller } from '@/lib/auth/session'
+import { getCurrentCallerOnShow } from '@/lib/auth/session'
 import { getEpisodeTranscript } from '@/lib/episodes/reads'
 import { castOf } from '@/lib/feeds/speaker-persons'
 import { formatDate, formatDuration } from '@/lib/format'
 import { episodeAudioSource } from '@/lib/media/audio-source'
+import { parseStartTime } from '@/lib/media/playback-time'
 
 export const dynamic = 'force-dynamic'
 
-type Props = { params: Promise<{ slug: string }> }
+type Props = {
+  params: Promise<{ slug: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const episode = await getEpisodeTranscript((await params).slug)
   return { title: episode?.title ?? 'Episode not found' }
 }
 
-export default async function EpisodePage({ params }: Props) {
+export default async function EpisodePage({ params, searchParams }: Props) {
   const episode = await getEpisodeTranscript((await params).slug)
   if (!episode) notFound()
-  const caller = await getCurrentCaller()
+  // A ?t= moment link: the server renders the transcript through that moment (transcript.tsx).
+  const t = (await searchParams).t
+  const atSeconds = parseStartTime(typeof t === 'string' ? t : null)
+  // As the caller acts on this show: a host of other shows gets no host tools here.
+  const caller = await getCurrentCallerOnShow(episode.showId)
   const facts = [formatDate(episode.publishedAt), formatDuration(episode.durationMs)].filter(Boolean)
   return (
     <article className="episode">
@@ -39,6 +48,7 @@ export default async function EpisodePage({ params }: Props) {
         {facts.length > 0 ? <p className="muted">{facts.join(' · ')}</p> : null}
         {episode.description ? <p>{episode.description}</p> : null}
         <TranscriptLinks slug={episode.slug} />
+        <FindInEpisode slug={episode.slug} />
         <SuggestedQuotes soundbites={episode.soundbites} segments={episode.segments} />
         {caller && !caller.bannedAt && roleAllows(caller.role, 'edit-transcripts') ? (
           <EpisodeTools slug={episode.slug} speakers={speakersOf(episode)} />
@@ -50,6 +60,7 @@ export default async function EpisodePage({ params }: Props) {
             segments={episode.segments}
             chapters={episode.chapters}
             persons={castOf(episode.persons, episode.show.persons)}
+            atMs={atSeconds !== null ? atSeconds * 1000 : null}
           />
         </EpisodeComments>
       </PlayerProvider>

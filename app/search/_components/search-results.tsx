@@ -1,7 +1,12 @@
-// Hits grouped by episode, in rank order of each episode's best hit, with pagination.
+// Results a listener can scan: the chart of when the words came up, then one group per
+// episode (its number of matches, its best sentences, a link to find the rest inside it),
+// ordered by relevance or by date, a page of episodes at a time.
 import Link from 'next/link'
-import { formatTimestamp } from '@/lib/format'
-import { SEARCH_PAGE_SIZE, type SearchHit, type SearchOutcome } from '@/lib/search/search'
+import { SearchTimeline } from '@/app/search/_components/search-timeline'
+import { formatDate, formatTimestamp } from '@/lib/format'
+import type { EpisodeGroup, GroupedResults, SearchSort } from '@/lib/search/episode-groups'
+import { MAX_COUNTED_MATCHES } from '@/lib/search/episode-matches'
+import type { SearchOutcome } from '@/lib/search/search'
 
 type Found = Extract<SearchOutcome, { ok: true }>
 interface Params {
@@ -10,6 +15,7 @@ interface Params {
   show?: string
   speaker?: string
   exact?: boolean
+  sort: SearchSort
 }
 
 function searchHref(params: Params, q: string, extra: Record<string, string> = {}) {
@@ -79,73 +85,131 @@ function EmptyState({ outcome }: { outcome: Found }) {
   )
 }
 
-export function SearchResults({ outcome, params }: { outcome: Found; params: Params }) {
+export function SearchResults({ results, params }: { results: GroupedResults; params: Params }) {
+  const { outcome } = results
   if (outcome.total === 0) return <EmptyState outcome={outcome} />
-  const first = (params.page - 1) * SEARCH_PAGE_SIZE + 1
-  const last = first + outcome.hits.length - 1
+  const href = (q: string) => searchHref(params, q, params.sort === 'date' ? { sort: 'date' } : {})
+  // Find-in-this-episode gets the query that found these results, with the form's speaker.
+  const findQuery = params.speaker
+    ? `${results.query} speaker:"${params.speaker.replaceAll('"', '')}"`
+    : results.query
   return (
     <>
       <ResultNotes outcome={outcome} params={params} />
+      {results.timeline ? (
+        <SearchTimeline
+          timeline={results.timeline}
+          query={results.query}
+          href={href}
+          showFiltered={results.showFiltered}
+        />
+      ) : null}
       {/* One status per page: when the results are relaxed, the note above is it. */}
       <p role={outcome.relaxed ? undefined : 'status'} className="muted">
-        {outcome.hits.length > 0
-          ? `Sentences ${first}–${last} of ${outcome.total} for ${outcome.description}`
-          : `No more results: ${outcome.total} in all for ${outcome.description}`}
+        {results.groups.length > 0
+          ? `${countText(results.matches, 'matching sentence')} in ${countText(results.episodes, 'episode')} for ${outcome.description}`
+          : `No more results: ${countText(results.episodes, 'episode')} in all for ${outcome.description}`}
+        {results.capped
+          ? `; counted over the newest ${MAX_COUNTED_MATCHES.toLocaleString('en')} matching sentences`
+          : ''}
       </p>
+      <SortLinks params={params} />
       <ol className="result-groups">
-        {groupByEpisode(outcome.hits).map((group) => (
-          <li key={group.episode.slug} className="result-group">
-            <h2>
-              <Link href={`/episodes/${group.episode.slug}`}>{group.episode.title}</Link>
-              <span className="muted"> · {group.show.title}</span>
-            </h2>
-            <ul className="hits">
-              {group.hits.map((hit) => (
-                <li key={hit.sentence.id}>
-                  {/* A full page load, so the browser's :target lands on and highlights the sentence. */}
-                  <a className="hit" href={`/episodes/${hit.episode.slug}#s-${hit.sentence.id}`}>
-                    <span className="timestamp">{formatTimestamp(hit.sentence.startMs)}</span>
-                    {hit.sentence.speaker ? <span className="speaker">{hit.sentence.speaker}</span> : null}
-                    {hit.passage ? (
-                      <span className="passage-label muted">
-                        across {hit.passage.sentences.length} sentences:{' '}
-                      </span>
-                    ) : null}
-                    <span className="snippet">
-                      {hit.snippet.map((part, index) =>
-                        part.match ? <mark key={index}>{part.text}</mark> : part.text,
-                      )}
-                    </span>
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </li>
+        {results.groups.map((group) => (
+          <EpisodeGroupItem key={group.episode.slug} group={group} findQuery={findQuery} />
         ))}
       </ol>
-      <Pagination params={params} total={outcome.total} />
+      <Pagination params={params} pages={results.pages} />
     </>
   )
 }
 
-function groupByEpisode(hits: SearchHit[]) {
-  const groups = new Map<
-    string,
-    { episode: SearchHit['episode']; show: SearchHit['show']; hits: SearchHit[] }
-  >()
-  for (const hit of hits) {
-    const group = groups.get(hit.episode.slug) ?? { episode: hit.episode, show: hit.show, hits: [] }
-    group.hits.push(hit)
-    groups.set(hit.episode.slug, group)
-  }
-  return [...groups.values()]
+function countText(count: number, noun: string, plural = `${noun}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? noun : plural}`
 }
 
-function Pagination({ params, total }: { params: Params; total: number }) {
-  const pages = Math.ceil(total / SEARCH_PAGE_SIZE)
+function SortLinks({ params }: { params: Params }) {
+  const sorts = [
+    { sort: 'relevance', label: 'Best match' },
+    { sort: 'date', label: 'Newest first' },
+  ] as const
+  return (
+    <nav className="sort-links" aria-label="Sort results">
+      <span className="muted">Sort:</span>{' '}
+      {sorts.map(({ sort, label }, i) => (
+        <span key={sort}>
+          {i > 0 ? ' · ' : null}
+          {params.sort === sort ? (
+            <strong aria-current="true">{label}</strong>
+          ) : (
+            <Link
+              href={searchHref(params, params.q, { ...(sort === 'date' && { sort }), ...exactParam(params) })}
+            >
+              {label}
+            </Link>
+          )}
+        </span>
+      ))}
+    </nav>
+  )
+}
+
+function exactParam(params: Params): Record<string, string> {
+  return params.exact ? { exact: '1' } : {}
+}
+
+function EpisodeGroupItem({ group, findQuery }: { group: EpisodeGroup; findQuery: string }) {
+  const more = group.matches - group.hits.length
+  const published = group.episode.publishedAt ? formatDate(new Date(group.episode.publishedAt)) : null
+  return (
+    <li className="result-group">
+      <h2>
+        <Link href={`/episodes/${group.episode.slug}`}>{group.episode.title}</Link>
+        <span className="muted">
+          {' '}
+          · {group.show.title}
+          {published ? ` · ${published}` : ''}
+        </span>
+      </h2>
+      <p className="muted result-count">{countText(group.matches, 'match', 'matches')}</p>
+      <ul className="hits">
+        {group.hits.map((hit) => (
+          <li key={hit.sentence.id}>
+            {/* A full page load, so the browser's :target lands on and highlights the sentence. */}
+            <a className="hit" href={`/episodes/${hit.episode.slug}#s-${hit.sentence.id}`}>
+              <span className="timestamp">{formatTimestamp(hit.sentence.startMs)}</span>
+              {hit.sentence.speaker ? <span className="speaker">{hit.sentence.speaker}</span> : null}
+              {hit.passage ? (
+                <span className="passage-label muted">across {hit.passage.sentences.length} sentences: </span>
+              ) : null}
+              <span className="snippet">
+                {hit.snippet.map((part, index) =>
+                  part.match ? <mark key={index}>{part.text}</mark> : part.text,
+                )}
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+      {more > 0 ? (
+        <p className="more-in-episode">
+          <a href={`/episodes/${group.episode.slug}?find=${encodeURIComponent(findQuery)}`}>
+            {more} more in this episode
+          </a>
+        </p>
+      ) : null}
+    </li>
+  )
+}
+
+function Pagination({ params, pages }: { params: Params; pages: number }) {
   if (pages <= 1) return null
   const href = (page: number) =>
-    searchHref(params, params.q, { page: String(page), ...(params.exact && { exact: '1' }) })
+    searchHref(params, params.q, {
+      page: String(page),
+      ...(params.sort === 'date' && { sort: 'date' }),
+      ...exactParam(params),
+    })
   return (
     <nav className="pagination" aria-label="Result pages">
       {params.page > 1 ? <Link href={href(params.page - 1)}>← Previous</Link> : <span />}

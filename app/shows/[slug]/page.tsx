@@ -28,8 +28,16 @@ export default async function ShowPage({ params }: Props) {
       ) : null}
       <h1>{show.title}</h1>
       {show.description ? <p>{show.description}</p> : null}
-      <form role="search" action="/search" method="get" className="search-box">
-        <label htmlFor="show-search">Search {show.title}</label>
+      <form
+        role="search"
+        action="/search"
+        method="get"
+        className="search-box"
+        aria-labelledby="show-search-label"
+      >
+        <label id="show-search-label" htmlFor="show-search">
+          Search {show.title}
+        </label>
         <div className="search-row">
           <input id="show-search" name="q" type="search" maxLength={500} />
           <input type="hidden" name="show" value={show.slug} />

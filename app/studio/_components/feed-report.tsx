@@ -71,25 +71,34 @@ export function ConflictList(props: {
   episodeSlug: string | null
 }) {
   return (
-    <ul className="conflict-list">
-      {props.conflicts.map((conflict) => (
-        <li key={conflict.sentenceId}>
-          {props.episodeSlug ? (
-            <Link href={`/episodes/${props.episodeSlug}#s-${conflict.sentenceId}`}>
-              Sentence {conflict.position + 1}
-            </Link>
-          ) : (
-            `Sentence ${conflict.position + 1}`
-          )}{' '}
-          <span className="muted">({conflict.hostKinds.join(', ')})</span>
-          <p>
-            Kept: <q>{conflict.hostText}</q>
-          </p>
-          <p>
-            New file says: <q>{conflict.newText}</q>
-          </p>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="conflict-list">
+        {props.conflicts.map((conflict) => (
+          <li key={conflict.sentenceId}>
+            {props.episodeSlug ? (
+              <Link href={`/episodes/${props.episodeSlug}#s-${conflict.sentenceId}`}>
+                Sentence {conflict.position + 1}
+              </Link>
+            ) : (
+              `Sentence ${conflict.position + 1}`
+            )}{' '}
+            <span className="muted">({conflict.hostKinds.join(', ')})</span>
+            <p>
+              Kept: <q>{conflict.hostText}</q>
+            </p>
+            <p>
+              New file says: <q>{conflict.newText}</q>
+            </p>
+          </li>
+        ))}
+      </ul>
+      {props.episodeSlug ? (
+        <p>
+          <Link href={`/studio/episodes/${props.episodeSlug}/conflicts`}>
+            Keep yours or take the new text, sentence by sentence
+          </Link>
+        </p>
+      ) : null}
+    </>
   )
 }

@@ -1,6 +1,7 @@
 'use client'
 // One labelled form field of the hosts' pages: the value typed last (or stored), its errors
 // under it, tied to it with aria-describedby and announced (aria-live).
+import { useEffect, useRef } from 'react'
 import type { FormStateWithValues } from '@/lib/forms/form-values'
 import { shownValue } from '@/lib/forms/form-values'
 
@@ -56,9 +57,21 @@ export function Field(props: {
 /**
  * The form's outcome in words, announced: a failure, or what was saved. Field errors are shown
  * under their `fields`; the form says so once, or says the errors of fields it does not have.
+ * Focus that the submission took away (the submit button is disabled while it runs) comes back
+ * to the first field to correct, else to the form's submit button.
  */
 export function FormStatus(props: { state: FormStateWithValues<unknown>; fields: string[]; saved?: string }) {
   const { state } = props
+  const status = useRef<HTMLParagraphElement>(null)
+  useEffect(() => {
+    const active = document.activeElement
+    if (state.status === 'idle' || (active !== null && active !== document.body)) return
+    const scope = status.current?.closest('form') ?? status.current?.parentElement
+    const target =
+      scope?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      scope?.querySelector<HTMLElement>('button[type="submit"]:not(:disabled)')
+    target?.focus()
+  }, [state])
   const message =
     state.status === 'invalid'
       ? Object.keys(state.fieldErrors).every((name) => props.fields.includes(name))
@@ -71,6 +84,7 @@ export function FormStatus(props: { state: FormStateWithValues<unknown>; fields:
           : ''
   return (
     <p
+      ref={status}
       className={state.status === 'saved' ? 'form-status saved' : 'form-status field-message'}
       role="status"
       aria-live="polite"

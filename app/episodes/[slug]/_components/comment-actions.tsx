@@ -1,8 +1,10 @@
 'use client'
 // The buttons under a comment, limited to what the viewer may do; the server checks again.
 // Delete, report, moderation and banning the author go straight to their server actions; the
-// outcome is read out.
+// outcome is read out, and focus that the action took away returns to the comment.
 import { useState, useTransition } from 'react'
+import { announce } from '@/app/_components/announce'
+import { focusWhenRendered } from '@/app/_components/focus-when-rendered'
 import {
   banCommentAuthorAction,
   deleteCommentAction,
@@ -33,20 +35,25 @@ export function CommentActions(props: { comment: CommentDto; onReply: () => void
     for (const [name, value] of Object.entries(fields)) form.set(name, value)
     startTransition(async () => {
       const result = await action(form)
-      setMessage(result.status === 'saved' ? done : 'message' in result ? result.message : '')
+      const said = result.status === 'saved' ? done : 'message' in result ? result.message : ''
+      setMessage(said)
+      // Read out from the page's live region: this one goes when a delete turns the comment into a stub.
+      announce(said)
+      // A pressed button that went away (Delete, Hide) or lost focus while disabled: back to the comment.
+      focusWhenRendered(`c-${comment.id}`, null)
     })
   }
 
   return (
     <div className="comment-actions">
       {canWrite ? (
-        <button type="button" className="link-button" onClick={props.onReply}>
+        <button id={`reply-${comment.id}`} type="button" className="link-button" onClick={props.onReply}>
           Reply
         </button>
       ) : null}
       {own && !viewer.banned ? (
         <>
-          <button type="button" className="link-button" onClick={props.onEdit}>
+          <button id={`edit-${comment.id}`} type="button" className="link-button" onClick={props.onEdit}>
             Edit
           </button>
           <button
@@ -71,9 +78,7 @@ export function CommentActions(props: { comment: CommentDto; onReply: () => void
       ) : null}
       {moderator ? <ModerationButtons comment={comment} run={run} pending={pending} /> : null}
       {moderator && !own ? <BanAuthorButton comment={comment} run={run} pending={pending} /> : null}
-      <span className="action-message" role="status" aria-live="polite">
-        {message}
-      </span>
+      <span className="action-message">{message}</span>
     </div>
   )
 }

@@ -14,11 +14,18 @@ export function CommentThread({ node, sentenceText }: { node: ThreadNode; senten
   const { comment } = node
   const { linkedCommentId } = useComments()
   const [mode, setMode] = useState<'read' | 'edit' | 'reply'>('read')
+  // A dropped reply or edit hands focus back to the button that opened it.
+  const cancel = (opener: 'reply' | 'edit') => {
+    setMode('read')
+    document.getElementById(`${opener}-${comment.id}`)?.focus()
+  }
   const classes = ['comment', comment.id === linkedCommentId ? 'is-linked' : '', `is-${comment.status}`]
   return (
     <li>
       <article
         id={`c-${comment.id}`}
+        // Not a tab stop; focus lands here after posting or saving it.
+        tabIndex={-1}
         className={classes.join(' ')}
         aria-label={comment.removed ? 'Removed comment' : `Comment by ${comment.author.name}`}
       >
@@ -52,7 +59,8 @@ export function CommentThread({ node, sentenceText }: { node: ThreadNode; senten
                 mode="edit"
                 commentId={comment.id}
                 initialBody={comment.body}
-                onDone={() => setMode('read')}
+                onSaved={() => setMode('read')}
+                onCancel={() => cancel('edit')}
               />
             ) : (
               <CommentBody text={comment.body} />
@@ -67,7 +75,8 @@ export function CommentThread({ node, sentenceText }: { node: ThreadNode; senten
                 mode="create"
                 sentenceId={comment.sentenceId}
                 parentId={comment.id}
-                onDone={() => setMode('read')}
+                onSaved={() => setMode('read')}
+                onCancel={() => cancel('reply')}
               />
             ) : null}
           </>

@@ -52,19 +52,21 @@ export function CommentsProvider(props: {
     ? comments.find((comment) => comment.id === Number(linkedCommentId))
     : undefined
   const openSentenceId = chosen !== undefined ? chosen : (linked?.sentenceId ?? null)
+  // Its own memo: the transcript re-renders its segments when counts change, not on every open.
+  const counts = useMemo(() => countBySentence(comments), [comments])
   const state = useMemo<CommentsState>(
     () => ({
       slug,
       commentsEnabled,
       viewer,
       comments,
-      counts: countBySentence(comments),
+      counts,
       openSentenceId,
       linkedCommentId: linked?.id ?? null,
       toggle: (sentenceId) => setChosen(sentenceId === openSentenceId ? null : sentenceId),
       close: () => setChosen(null),
     }),
-    [slug, commentsEnabled, viewer, comments, openSentenceId, linked?.id],
+    [slug, commentsEnabled, viewer, comments, counts, openSentenceId, linked?.id],
   )
   return <CommentsContext.Provider value={state}>{props.children}</CommentsContext.Provider>
 }

@@ -3,6 +3,7 @@
 import { CommentsProvider, type PageViewer } from '@/app/episodes/[slug]/_components/comments-context'
 import { setCommentsEnabledAction } from '@/app/episodes/[slug]/actions'
 import { seesAsModerator } from '@/lib/auth/policy'
+import { getCurrentCallerOnShow } from '@/lib/auth/session'
 import { episodeComments } from '@/lib/comments/operations'
 import { currentContext } from '@/lib/operations/server-context'
 
@@ -10,12 +11,13 @@ export const EMPTY_STATE =
   "There aren't comments yet for this episode. Click on any sentence in the transcript to leave a comment."
 
 export async function EpisodeComments(props: {
-  episode: { slug: string; commentsEnabled: boolean }
+  episode: { slug: string; commentsEnabled: boolean; showId: number }
   children: React.ReactNode
 }) {
   const { episode } = props
   const ctx = await currentContext()
-  const { caller } = ctx
+  // As the caller acts on this show: moderation only for its hosts (and admins).
+  const caller = await getCurrentCallerOnShow(episode.showId)
   const loaded = await episodeComments(ctx, { slug: episode.slug })
   const comments = loaded.ok ? loaded.value.comments : []
   const viewer: PageViewer | null = caller

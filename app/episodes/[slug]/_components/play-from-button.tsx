@@ -1,7 +1,8 @@
 'use client'
-// A segment's ▶: plays the episode from where the segment starts. One per segment (not one per
-// sentence) keeps the tab order short; a single sentence plays from its actions
-// (sentence-actions.tsx) or with P while it has focus. Nothing when the episode has no audio.
+// A segment's ▶: plays the episode from where the segment starts, for pointer and touch. Out of
+// the tab order (the transcript is one tab stop, transcript-text.tsx): keyboard users play a
+// sentence with P while it has focus, or from its actions (sentence-actions.tsx). Nothing when
+// the episode has no audio.
 import { usePlayer } from '@/app/episodes/[slug]/_components/player-context'
 import { formatTimestamp } from '@/lib/format'
 
@@ -15,6 +16,7 @@ export function PlayFromButton({ startMs, speaker }: { startMs: number; speaker:
       className="play-from"
       aria-label={speaker ? `Play from ${at}, ${speaker}` : `Play from ${at}`}
       title={`Play from ${at}`}
+      tabIndex={-1}
       onClick={() => player.playFrom(startMs)}
     >
       <span aria-hidden="true">▶</span>

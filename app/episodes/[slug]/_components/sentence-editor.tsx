@@ -3,8 +3,12 @@
 // with the version it was read at. Ctrl+Enter saves, Escape drops the draft. A stale version
 // shows both texts side by side; the host picks one, nothing is overwritten silently. With
 // audio, "Play this sentence" plays it (from the draft's start) up to the next sentence.
+// A refused save keeps the draft, shows each error under its field and focuses the first; a
+// save announces itself and hands focus back to the sentence (the editor starts again then).
 import { useRouter } from 'next/navigation'
 import { useId, useRef, useState, useTransition } from 'react'
+import { announce } from '@/app/_components/announce'
+import { focusWhenRendered } from '@/app/_components/focus-when-rendered'
 import {
   editSentenceAction,
   mergeSentenceAction,
@@ -29,38 +33,74 @@ export function SentenceEditor({ slug, sentence }: { slug: string; sentence: Sen
   const { draft, setDraft, clearDraft, restored } = useDraft(sentence.id, saved)
   const [state, setState] = useState<FormState | null>(null)
   const [pending, startTransition] = useTransition()
+  const form = useRef<HTMLFormElement>(null)
   const textArea = useRef<HTMLTextAreaElement>(null)
+  const conflictBox = useRef<HTMLDivElement>(null)
   const unchanged = draft.text === sentence.text
+  const errors = state?.status === 'invalid' ? state.fieldErrors : {}
+  const errorsOf = (name: EditorField) => errors[name] ?? []
+  // The form's message: a failure, or an invalid edit whose errors are not under a field here.
+  const formMessage =
+    state?.status === 'failed' ||
+    (state?.status === 'invalid' && !EDITOR_FIELDS.some((name) => errorsOf(name).length))
+      ? state.message
+      : ''
+  const fieldProps = (name: EditorField) => ({
+    id: `${id}-${name}`,
+    'aria-invalid': errorsOf(name).length > 0,
+    'aria-describedby': `${id}-${name}-error`,
+  })
 
-  function run(action: () => Promise<FormState>) {
+  function run(action: () => Promise<FormState>, done: string) {
+    const from = form.current
     startTransition(async () => {
       const next = await action()
       setState(next)
-      if (next.status === 'saved') clearDraft(saved)
+      if (next.status === 'saved') {
+        clearDraft(saved)
+        announce(done)
+        focusWhenRendered(`s-${sentence.id}`, from)
+      } else if (next.status === 'conflict') {
+        // Both versions are in the alert; start reading there.
+        window.requestAnimationFrame(() => conflictBox.current?.focus())
+      } else if (next.status !== 'idle') {
+        const fields = next.status === 'invalid' ? next.fieldErrors : {}
+        const first = EDITOR_FIELDS.find((name) => (fields[name] ?? []).length > 0) ?? 'text'
+        document.getElementById(`${id}-${first}`)?.focus()
+      }
     })
   }
 
   const save = () =>
-    run(() =>
-      editSentenceAction(slug, sentence.id, {
-        text: draft.text,
-        speaker: draft.speaker,
-        startMs: Number(draft.startMs),
-        version: draft.version,
-        reason: draft.reason,
-      }),
+    run(
+      () =>
+        editSentenceAction(slug, sentence.id, {
+          text: draft.text,
+          speaker: draft.speaker,
+          startMs: Number(draft.startMs),
+          version: draft.version,
+          reason: draft.reason,
+        }),
+      'Sentence saved.',
     )
   const split = () =>
-    run(() =>
-      splitSentenceAction(slug, sentence.id, {
-        at: textArea.current?.selectionStart ?? 0,
-        version: sentence.version,
-      }),
+    run(
+      () =>
+        splitSentenceAction(slug, sentence.id, {
+          at: textArea.current?.selectionStart ?? 0,
+          version: sentence.version,
+        }),
+      'Sentence split in two.',
     )
-  const merge = () => run(() => mergeSentenceAction(slug, sentence.id, { version: sentence.version }))
+  const merge = () =>
+    run(
+      () => mergeSentenceAction(slug, sentence.id, { version: sentence.version }),
+      'Merged with the next sentence.',
+    )
 
   return (
     <form
+      ref={form}
       className="sentence-editor"
       aria-label="Edit this sentence"
       onSubmit={(event) => {
@@ -75,41 +115,50 @@ export function SentenceEditor({ slug, sentence }: { slug: string; sentence: Sen
           // Escape drops the draft; the panel stays open.
           event.stopPropagation()
           clearDraft(saved)
+          setState(null)
+          announce('Draft dropped.')
         }
       }}
     >
       {restored ? <p className="muted">Restored your unsaved draft.</p> : null}
       <label htmlFor={`${id}-text`}>Sentence text</label>
       <textarea
-        id={`${id}-text`}
+        {...fieldProps('text')}
         ref={textArea}
         rows={3}
         value={draft.text}
         onChange={(event) => setDraft({ ...draft, text: event.target.value })}
       />
+      <FieldError id={`${id}-text-error`} errors={errorsOf('text')} />
       <div className="editor-fields">
-        <label>
-          Speaker{' '}
+        <div>
+          <label htmlFor={`${id}-speaker`}>Speaker</label>{' '}
           <input
+            {...fieldProps('speaker')}
             value={draft.speaker}
             onChange={(event) => setDraft({ ...draft, speaker: event.target.value })}
           />
-        </label>
-        <label>
-          Start (ms){' '}
+          <FieldError id={`${id}-speaker-error`} errors={errorsOf('speaker')} />
+        </div>
+        <div>
+          <label htmlFor={`${id}-startMs`}>Start (ms)</label>{' '}
           <input
+            {...fieldProps('startMs')}
             inputMode="numeric"
             value={draft.startMs}
             onChange={(event) => setDraft({ ...draft, startMs: event.target.value })}
           />
-        </label>
-        <label>
-          Reason{' '}
+          <FieldError id={`${id}-startMs-error`} errors={errorsOf('startMs')} />
+        </div>
+        <div>
+          <label htmlFor={`${id}-reason`}>Reason</label>{' '}
           <input
+            {...fieldProps('reason')}
             value={draft.reason}
             onChange={(event) => setDraft({ ...draft, reason: event.target.value })}
           />
-        </label>
+          <FieldError id={`${id}-reason-error`} errors={errorsOf('reason')} />
+        </div>
       </div>
       <div className="editor-actions">
         <button type="submit" disabled={pending}>
@@ -139,13 +188,10 @@ export function SentenceEditor({ slug, sentence }: { slug: string; sentence: Sen
           </button>
         ) : null}
       </div>
-      <div aria-live="polite">
-        {state?.status === 'failed' || state?.status === 'invalid' ? (
-          <p className="form-error">{state.message}</p>
-        ) : null}
-        {state?.status === 'saved' ? <p className="muted">Saved.</p> : null}
+      <div role="alert">
+        {formMessage ? <p className="form-error">{formMessage}</p> : null}
         {state?.status === 'conflict' ? (
-          <div className="edit-conflict" role="alert">
+          <div className="edit-conflict" ref={conflictBox} tabIndex={-1}>
             <p>
               Someone else saved this sentence while you were editing (now version {state.current.version}).
             </p>
@@ -155,7 +201,15 @@ export function SentenceEditor({ slug, sentence }: { slug: string; sentence: Sen
             <p>
               Yours: <q>{state.yours.text ?? draft.text}</q>
             </p>
-            <button type="button" onClick={() => setDraft({ ...draft, version: state.current.version })}>
+            <button
+              type="button"
+              onClick={() => {
+                setDraft({ ...draft, version: state.current.version })
+                setState(null)
+                announce('Your text is kept. Save again to replace theirs.')
+                textArea.current?.focus()
+              }}
+            >
               Keep mine (save again to replace theirs)
             </button>{' '}
             <button
@@ -172,6 +226,9 @@ export function SentenceEditor({ slug, sentence }: { slug: string; sentence: Sen
                 })
                 setState(null)
                 router.refresh()
+                // The editor starts again from their version (keyed by version); the sentence keeps focus meanwhile.
+                announce('Their version is kept.')
+                document.getElementById(`s-${sentence.id}`)?.focus()
               }}
             >
               Take theirs
@@ -180,5 +237,17 @@ export function SentenceEditor({ slug, sentence }: { slug: string; sentence: Sen
         ) : null}
       </div>
     </form>
+  )
+}
+
+type EditorField = 'text' | 'speaker' | 'startMs' | 'reason'
+const EDITOR_FIELDS: readonly EditorField[] = ['text', 'speaker', 'startMs', 'reason']
+
+/** A field's errors under it; the field points here with aria-describedby. */
+function FieldError({ id, errors }: { id: string; errors: string[] }) {
+  return (
+    <p id={id} className="field-message">
+      {errors.join(' ')}
+    </p>
   )
 }

@@ -62,7 +62,7 @@ export function SentenceHistory(props: {
                 Start: {formatTimestamp(revision.before.startMs)} → {formatTimestamp(revision.after.startMs)}
               </p>
             ) : null}
-            {canRevert && revision.kind !== 'split' && revision.kind !== 'merge' ? (
+            {canRevert && revertsAlone(revision) ? (
               <button
                 type="button"
                 className="link-button"
@@ -80,6 +80,10 @@ export function SentenceHistory(props: {
           </li>
         ))}
       </ol>
+      <p className="muted">
+        {/* Whole changes (a find/replace, a split) revert as one from the episode's history. */}
+        <a href={`/episodes/${slug}/history?sentence=${sentenceId}`}>Every change to this sentence</a>
+      </p>
       <p aria-live="polite" className="form-error">
         {message}
       </p>
@@ -98,4 +102,13 @@ function kindLabel(revision: RevisionDto): string {
     import: 'Re-imported',
   }
   return labels[revision.kind]
+}
+
+/**
+ * One side of a split or merge, or a sentence added or removed, reverts only with its whole
+ * change (on the episode's history page); everything else reverts alone here.
+ */
+function revertsAlone(revision: RevisionDto): boolean {
+  if (revision.kind === 'split' || revision.kind === 'merge') return false
+  return revision.before.text !== '' && revision.after.text !== ''
 }

@@ -23,6 +23,7 @@ export default async function StudioEpisodePage({ params }: Props) {
     `/studio/episodes/${slug}`,
   )
   const sentences = episode._count.sentences
+  const conflicts = episode._count.importConflicts
   return (
     <section className="studio">
       <p className="studio-breadcrumbs">
@@ -66,6 +67,11 @@ export default async function StudioEpisodePage({ params }: Props) {
         {sentences > 0
           ? `Transcript: ${sentences} sentences${episode.sourceName ? `, from ${episode.sourceName}` : ''}${episode.sourceFormat ? ` (${episode.sourceFormat})` : ''}.`
           : 'No transcript yet.'}
+      </p>
+      <p>
+        <Link href={`/studio/episodes/${episode.slug}/conflicts`}>
+          Import conflicts{conflicts > 0 ? ` (${conflicts} open)` : ''}
+        </Link>
       </p>
       <TranscriptUploadForm
         slug={episode.slug}

@@ -1,0 +1,103 @@
+// Passages as a moment (docs/decisions/0021-search-cost-per-query.md): words said within 30 s
+// and 8 sentences of each other, looked for once sentence hits leave room on the page.
+import { describe, expect, it } from 'vitest'
+import { freshDatabase } from '../../tests/support/database'
+import { importTranscript } from '../import/import-transcript'
+import { searchTranscripts, type SearchOutcome } from './search'
+
+function clock(seconds: number): string {
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `00:${two(Math.floor(seconds / 60))}:${two(seconds % 60)}.000`
+}
+
+// One line every 5 seconds, each its own cue.
+function vtt(lines: string[]): string {
+  return `WEBVTT\n\n${lines.map((text, i) => `${clock(i * 5)} --> ${clock(i * 5 + 5)}\n${text}\n`).join('\n')}`
+}
+
+function imported(name: string, lines: string[]) {
+  const db = freshDatabase()
+  importTranscript(db, { name, content: vtt(lines) }, { showSlug: 'small-db' })
+  return db
+}
+
+function found(outcome: SearchOutcome) {
+  if (!outcome.ok) throw new Error(outcome.message)
+  return outcome
+}
+
+const fillers = (count: number) => Array.from({ length: count }, (_, i) => `Filler line number ${i}.`)
+
+describe('passages as a moment', () => {
+  it('join words several short sentences apart within 30 seconds', () => {
+    const db = imported('moment.vtt', [
+      'I am an independent developer.',
+      'Yes.',
+      'Right.',
+      'Okay.',
+      'Sure.',
+      'I have some secret projects.',
+    ])
+    const outcome = found(searchTranscripts(db, { q: 'secret independent' }))
+    expect(outcome.total).toBe(1)
+    expect(outcome.hits[0]?.sentence.text).toBe('I am an independent developer.')
+    expect(outcome.hits[0]?.passage?.sentences.map((s) => s.text)).toHaveLength(6)
+    expect(
+      outcome.hits[0]?.snippet.filter((part) => part.match).map((part) => part.text.toLowerCase()),
+    ).toEqual(['independent', 'secret'])
+  })
+
+  it('do not join words more than 30 seconds or 8 sentences apart', () => {
+    const late = freshDatabase()
+    const content = `WEBVTT\n\n${clock(0)} --> ${clock(5)}\nI am an independent developer.\n\n${clock(36)} --> ${clock(40)}\nI have some secret projects.\n`
+    importTranscript(late, { name: 'late.vtt', content }, { showSlug: 'small-db' })
+    expect(found(searchTranscripts(late, { q: 'secret independent', exact: true })).total).toBe(0)
+    const many = imported('many.vtt', [
+      'I am an independent developer.',
+      ...fillers(7),
+      'I have some secret projects.',
+    ])
+    expect(found(searchTranscripts(many, { q: 'secret independent', exact: true })).total).toBe(0)
+    const eight = imported('eight.vtt', [
+      'I am an independent developer.',
+      ...fillers(6),
+      'I have some secret projects.',
+    ])
+    expect(found(searchTranscripts(eight, { q: 'secret independent', exact: true })).total).toBe(1)
+  })
+
+  it('take the smallest run, and a common word near the rare ones', () => {
+    const db = imported('runs.vtt', [
+      'The independent one.',
+      'Filler.',
+      'Secret talk.',
+      'Another independent remark.',
+      'Independent and done.',
+    ])
+    const outcome = found(searchTranscripts(db, { q: 'secret independent' }))
+    expect(outcome.hits.map((hit) => hit.passage?.sentences.map((s) => s.text))).toEqual([
+      ['Secret talk.', 'Another independent remark.'],
+    ])
+    const withCommon = found(searchTranscripts(db, { q: 'secret the' }))
+    expect(withCommon.hits.map((hit) => hit.passage?.sentences.length)).toEqual([3])
+  })
+
+  it('are looked for once sentence hits leave room on the page, and counted from there', () => {
+    const db = imported('page.vtt', [
+      'Alpha beta one.',
+      'Alpha beta two.',
+      'Alpha beta three.',
+      ...fillers(8),
+      'Alpha here.',
+      'And beta there.',
+    ])
+    const full = found(searchTranscripts(db, { q: 'alpha beta', limit: 2 }))
+    expect([full.total, full.hits.map((hit) => hit.passage === undefined)]).toEqual([3, [true, true]])
+    const rest = found(searchTranscripts(db, { q: 'alpha beta', limit: 2, offset: 2 }))
+    expect(rest.total).toBe(4)
+    expect(rest.hits.map((hit) => hit.passage?.sentences.map((s) => s.text))).toEqual([
+      undefined,
+      ['Alpha here.', 'And beta there.'],
+    ])
+  })
+})
