@@ -65,7 +65,7 @@ test('a host fixes a misspelled name: page, search, comment, history with a diff
   expect(await searchIds(request, 'okin')).toContain(id)
   await expect(thread.locator(`#c-${commentId}`)).not.toContainText('Written on an earlier wording')
   await page.goto(`${EPISODE}/history`)
-  await expect(page.locator('.revision').first()).toContainText('revert')
+  await expect(page.locator('li[id^="change-"]').first()).toContainText(/revert/i)
 })
 
 test('a comment stays with its sentence through a split and a merge', async ({ page, request }) => {
