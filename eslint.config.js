@@ -35,6 +35,35 @@ export default tseslint.config(
     },
   },
   {
+    // One database layer, two engines (docs/decisions/0022): only lib/db chooses and opens the
+    // drivers; the Litestream-format replicator works on the file itself; tests and benchmarks
+    // may open what they measure.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: [
+      'lib/db/**',
+      'lib/replication/**',
+      'scripts/bench/**',
+      'tests/**',
+      'e2e/**',
+      '**/*.test.ts',
+      'prisma.config.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['better-sqlite3', 'libsql', '@prisma/adapter-better-sqlite3', '@prisma/adapter-libsql'].map(
+            (name) => ({
+              name,
+              message:
+                'Open the database through lib/db (client.ts, sqlite.ts): feature code does not know the engine.',
+            }),
+          ),
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,

@@ -4,13 +4,26 @@
 // holding a hidden comment, the moderation queue with a reported comment. Nothing is
 // allow-listed: any violation fails. Each page also starts with the skip link.
 // Pages are read from app/ (e2e/support/pages.ts), so a new page is checked without editing this.
+// The same visits check that each page fits the desktop width (1280 px; the phone widths are
+// e2e/layout.spec.ts's), signed out and as an admin, with a screenshot kept per page.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test'
+import {
+  expect,
+  test,
+  type APIRequestContext,
+  type Browser,
+  type Page,
+  type TestInfo,
+} from '@playwright/test'
 import { bearer, createUser, signIn, type E2eUser } from './support/accounts'
 import { EPISODE, threadOf } from './support/episode'
 import { everyPage, pageFixtures, type PageFixtures } from './support/pages'
+import { expectFits, keepScreenshot } from './support/page-fits'
 import { E2E_DIR } from './support/paths'
+
+/** Playwright's Desktop Chrome viewport, which the desktop project uses. */
+const DESKTOP_WIDTH = 1280
 
 /** Violations per page state, by rule, counted in elements: attached to the report as JSON. */
 type AxeSummary = Record<string, Record<string, number>>
@@ -55,12 +68,25 @@ async function expectSkipLinkFirst(page: Page, state: string): Promise<void> {
     .toEqual({ text: 'Skip to content', href: '#main', target: 'main', targetTabIndex: -1 })
 }
 
-async function checkEveryPage(page: Page, role: string, fixtures: PageFixtures, summary: AxeSummary) {
+/** Fits the desktop width, with a screenshot kept (only for the states the layout check covers). */
+async function expectFitsDesktop(page: Page, state: string, testInfo: TestInfo): Promise<void> {
+  await expectFits(page, state, DESKTOP_WIDTH)
+  await keepScreenshot(page, testInfo, state)
+}
+
+async function checkEveryPage(
+  page: Page,
+  role: string,
+  fixtures: PageFixtures,
+  summary: AxeSummary,
+  layout?: TestInfo,
+) {
   for (const url of everyPage(fixtures)) {
     const response = await page.goto(url)
     expect.soft(response?.status(), `${url} as ${role}`).toBeLessThan(500)
     await expectSkipLinkFirst(page, `${url} as ${role}`)
     await expectAccessible(page, `${url} as ${role}`, summary)
+    if (layout) await expectFitsDesktop(page, `${url} as ${role} at ${DESKTOP_WIDTH}px`, layout)
   }
 }
 
@@ -162,11 +188,12 @@ test.describe('axe on every page', () => {
     expect([200, 409, 422]).toContain(rejected.status())
   })
 
-  test('signed out', async ({ page }) => {
-    await checkEveryPage(page, 'signed out', fixtures, summary)
+  test('signed out', async ({ page }, testInfo) => {
+    await checkEveryPage(page, 'signed out', fixtures, summary, testInfo)
     await openThread(page, threadSentence)
     await expect(threadOf(page)).toBeVisible()
     await expectAccessible(page, 'open thread as signed out', summary)
+    await expectFitsDesktop(page, `open thread signed out at ${DESKTOP_WIDTH}px`, testInfo)
   })
 
   test('listener', async ({ page }) => {
@@ -195,12 +222,13 @@ test.describe('axe on every page', () => {
     await expectAccessible(page, 'open thread with the editor and a hidden comment as host', summary)
   })
 
-  test('admin', async ({ page }) => {
+  test('admin', async ({ page }, testInfo) => {
     await signIn(page, createUser('a11y-admin', 'admin'), '/')
-    await checkEveryPage(page, 'admin', fixtures, summary)
+    await checkEveryPage(page, 'admin', fixtures, summary, testInfo)
     await openThread(page, threadSentence)
-    await expect(threadOf(page)).toBeVisible()
+    await expect(threadOf(page).getByRole('form', { name: 'Edit this sentence' })).toBeVisible()
     await expectAccessible(page, 'open thread as admin', summary)
+    await expectFitsDesktop(page, `host editor at ${DESKTOP_WIDTH}px`, testInfo)
   })
 
   // The dark palette (prefers-color-scheme: dark) holds the same contrast: every page, and the

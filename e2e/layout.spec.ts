@@ -1,40 +1,17 @@
-// Every page fits the screen from a small phone to a desktop: at 320, 390 and 1280 px wide no
-// page scrolls sideways (document.documentElement.scrollWidth <= innerWidth), signed out and as
+// Every page fits the screen from a small phone to a desktop: at 320 and 390 px wide (and at
+// 1280 px, in e2e/a11y.spec.ts) no page scrolls sideways (document.documentElement.scrollWidth <= innerWidth), signed out and as
 // an admin (whose header carries every link), with the panels open: a sentence's thread, and the
 // host's editor in it. Each page's screenshot is kept in the test's output folder (test-results/)
 // and attached to the report. Pages are read from app/ (e2e/support/pages.ts), so new ones are checked.
 import { expect, test, type Page, type TestInfo } from '@playwright/test'
+import { expectFits, keepScreenshot } from './support/page-fits'
 import { createUser, signIn } from './support/accounts'
 import { EPISODE, threadOf } from './support/episode'
 import { everyPage, pageFixtures, type PageFixtures } from './support/pages'
 
-const WIDTHS = [320, 390, 1280]
-
-/** The page is no wider than the screen; the message names the elements that stick out. */
-async function expectFits(page: Page, state: string, width: number): Promise<void> {
-  const measured = await page.evaluate(() => {
-    const wider = [...document.querySelectorAll('body *')]
-      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
-      .map((element) => `${element.tagName.toLowerCase()}.${String(element.className).split(' ')[0]}`)
-    return {
-      scrollWidth: document.documentElement.scrollWidth,
-      innerWidth: window.innerWidth,
-      wider: [...new Set(wider)].slice(0, 6),
-    }
-  })
-  expect.soft(measured.innerWidth, `${state}: the viewport itself`).toBe(width)
-  expect
-    .soft(measured.scrollWidth, `${state} is wider than the screen: ${measured.wider.join(', ')}`)
-    .toBeLessThanOrEqual(measured.innerWidth)
-}
-
-async function keepScreenshot(page: Page, testInfo: TestInfo, state: string): Promise<void> {
-  const name = `${state.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.png`
-  // Written into the test's output folder (kept after passing runs too) and linked from the report.
-  const path = testInfo.outputPath(name)
-  await page.screenshot({ path, fullPage: true })
-  await testInfo.attach(name, { path, contentType: 'image/png' })
-}
+// The desktop width (1280 px, Playwright's Desktop Chrome) is checked by e2e/a11y.spec.ts in the
+// same visits as axe, signed out and as an admin: one visit of every page instead of two.
+const WIDTHS = [320, 390]
 
 async function checkEveryPage(
   page: Page,

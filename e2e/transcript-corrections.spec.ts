@@ -29,6 +29,9 @@ test('a host fixes a misspelled name: page, search, comment, history with a diff
   page,
   request,
 }) => {
+  // The longest walk of the suite (edit, draft across a reload, search, comment, history, revert):
+  // past 30 s on a busy 2-core machine.
+  test.setTimeout(60_000)
   const host = createUser('host', 'host')
   const listener = createUser('listener')
   await page.goto(EPISODE)

@@ -1,6 +1,8 @@
 // The environment, parsed once. Everything else reads `env`, never process.env directly.
 import { z } from 'zod'
-import { DATABASE_URL_MESSAGE, DEFAULT_DATABASE_URL, isSqliteFileUrl } from '@/lib/db/url'
+import { DEFAULT_DATABASE_URL } from '@/lib/db/url'
+import { DATABASE_URL_MESSAGE, databaseEngine, isDatabaseUrl, type DatabaseEngine } from '@/lib/db/engine'
+import { DEFAULT_REPLICA_SYNC_INTERVAL_MS } from '@/lib/db/replica-settings'
 import {
   DEFAULT_CHAPTERS_MAX_BYTES,
   DEFAULT_CHAPTERS_TIMEOUT_MS,
@@ -15,10 +17,30 @@ export { databasePath, DEFAULT_DATABASE_URL } from '@/lib/db/url'
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** The database: a SQLite file (file:…) or a libSQL server (libsql://, http(s)://); lib/db/engine.ts. */
   DATABASE_URL: z
     .string()
     .default(DEFAULT_DATABASE_URL)
-    .refine(isSqliteFileUrl, { message: DATABASE_URL_MESSAGE }),
+    .refine(isDatabaseUrl, { message: DATABASE_URL_MESSAGE }),
+  /** The bearer token a libSQL server wants (ignored for a file). */
+  DATABASE_AUTH_TOKEN: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || undefined),
+  /** A local embedded-replica file that follows the libSQL server (ignored for a file). */
+  LIBSQL_REPLICA_PATH: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || undefined),
+  /** How often an embedded replica asks the primary for new frames (ms): its staleness bound (docs/decisions/0023). */
+  LIBSQL_SYNC_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(60_000)
+    .default(DEFAULT_REPLICA_SYNC_INTERVAL_MS),
+  /** Set by scripts/web-cluster.ts for each web process: its own replica file (replica.db → replica-w0.db). */
+  HEARSAY_WORKER_SLOT: z.string().regex(/^\d+$/).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   /** Signs session cookies; at least 32 characters. Unset: a random one is kept next to the database (lib/auth/secret.ts). */
@@ -103,3 +125,6 @@ if (!process.env.NEXT_RUNTIME && !process.env.VITEST) {
 }
 
 export const env = parseEnv(process.env)
+
+/** The engine this process runs on (lib/db/engine.ts), from the parsed environment. */
+export const engine: DatabaseEngine = databaseEngine(env)

@@ -25,6 +25,7 @@ export function failureStatus(failure: Failure): number {
       return 429
     case 'not-durable':
     case 'busy':
+    case 'unavailable':
       return 503
   }
 }
@@ -69,6 +70,8 @@ export function failureMessage(failure: Failure): string {
       )
     case 'busy':
       return `The server is busy saving other changes; nothing was saved. Try again in ${retryAfterSeconds(failure.retryAfterMs)} seconds.`
+    case 'unavailable':
+      return `The database cannot be reached right now, so nothing was saved; reading still works. Try again in ${retryAfterSeconds(failure.retryAfterMs)} seconds.`
   }
 }
 

@@ -10,7 +10,7 @@
 // transaction (lib/db/write-transaction.ts) that counts and writes in one go.
 import 'server-only'
 import { prismaDateTime } from '@/lib/db/datetime'
-import type { SqliteDatabase } from '@/lib/db/sqlite'
+import type { SqliteDatabase, SqliteStatement } from '@/lib/db/sqlite'
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client'
 
 export interface RateRule {
@@ -128,8 +128,8 @@ export function hitRateLimitsNow(
   checks: Array<{ key: string; rule: RateRule }>,
   now: Date = new Date(),
 ): RateDecision {
-  const hit = db.prepare<HitParameters, CounterRow>(HIT_SQL)
-  const refusals = db.prepare<[string], CounterRow>(REFUSALS_SQL)
+  const hit = db.prepare(HIT_SQL) as SqliteStatement<HitParameters, CounterRow>
+  const refusals = db.prepare(REFUSALS_SQL) as SqliteStatement<[string], CounterRow>
   for (const { key, rule } of checks) {
     if (rule.max === 0) continue
     const effective = backedOff(rule, refusals.get(refusalKey(key)), now)

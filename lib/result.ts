@@ -43,6 +43,8 @@ export type Failure =
   | { error: 'not-durable'; waitedMs: number; commentId: number }
   /** The write lock stayed taken for the whole wait (lib/db/write-transaction.ts): nothing was written. */
   | { error: 'busy'; retryAfterMs: number }
+  /** The sqld primary cannot be reached (embedded-replica node, docs/decisions/0023): nothing was written. */
+  | { error: 'unavailable'; retryAfterMs: number }
 
 export type FailureCode = Failure['error']
 

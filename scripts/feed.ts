@@ -8,7 +8,7 @@ import { OPERATOR } from '@/lib/auth/caller'
 import { commentPolicyFromEnv } from '@/lib/comments/policy'
 import { prisma, sqlite } from '@/lib/db/client'
 import { migrateDatabase } from '@/lib/db/migrate'
-import { env } from '@/lib/env'
+import { engine, env } from '@/lib/env'
 import {
   addFeed,
   refreshAllFeeds,
@@ -139,7 +139,7 @@ async function main(): Promise<number> {
     console.error(USAGE)
     return 2
   }
-  migrateDatabase(env.DATABASE_URL)
+  migrateDatabase(engine)
   const ctx = context()
   if (command === 'watch') return watch(ctx)
   const progress = withProgress()

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs'
 import { parseImportArgs, collectTranscriptFiles } from '@/scripts/lib/import-args'
 import { importTranscript, ImportError, type ImportSummary } from '@/lib/import/import-transcript'
+import { sqliteFor } from '@/lib/db/client'
 import { migrateDatabase } from '@/lib/db/migrate'
-import { databasePath, env } from '@/lib/env'
-import { openSqlite } from '@/lib/db/sqlite'
+import { engine } from '@/lib/env'
 import { TranscriptParseError } from '@/lib/transcripts/types'
 import { ProgressBar } from '@/scripts/lib/progress'
 
@@ -21,8 +21,8 @@ function main(): number {
     console.error(files.message)
     return 2
   }
-  migrateDatabase(env.DATABASE_URL)
-  const db = openSqlite(databasePath(env.DATABASE_URL))
+  migrateDatabase(engine)
+  const db = sqliteFor(engine)
   const progress = new ProgressBar(files.files.length, process.stderr)
   const startedAt = performance.now()
   let failed = 0

@@ -8,8 +8,10 @@ import {
   replicatorOptionsFromConfig,
   storeFromConfig,
 } from '../lib/replication'
+import { skippedOnServerEngine } from './lib/file-engine-only'
 
 async function main(): Promise<number> {
+  if (skippedOnServerEngine('replication')) return 0
   const config = parseReplicationEnv(process.env)
   if (!config.replicaUrl) {
     consoleLogger.info('REPLICA_URL is not set: nothing replicates')

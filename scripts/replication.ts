@@ -12,11 +12,13 @@ import {
   describeError,
 } from '../lib/replication'
 import { replicatorIsLive } from '../lib/replication/status'
+import { skippedOnServerEngine } from './lib/file-engine-only'
 
 const USAGE = 'usage: npm run replication -- status [--json] | generations'
 const iso = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString())
 
 function status(json: boolean): number {
+  if (skippedOnServerEngine('replication status')) return 0
   const config = parseReplicationEnv(process.env)
   const published = readStatusFile(statePaths(config.databasePath))
   const running = published !== null && replicatorIsLive(published)
@@ -45,7 +47,8 @@ function status(json: boolean): number {
 }
 
 async function generations(): Promise<number> {
-  const config = parseReplicationEnv(process.env)
+  // Lists REPLICA_URL, whatever DATABASE_URL names.
+  const config = parseReplicationEnv({ ...process.env, DATABASE_URL: undefined })
   const store = storeFromConfig(config)
   try {
     const listing = await listReplica(store)

@@ -44,7 +44,8 @@ async function main(): Promise<number> {
   }
   if (positionals.length > 1)
     throw new Error(`expected at most one replica URL, got ${positionals.length}\n${USAGE}`)
-  const config = parseReplicationEnv(process.env)
+  // The output is -o's file, whatever DATABASE_URL names (a libSQL server is fine here).
+  const config = parseReplicationEnv({ ...process.env, DATABASE_URL: undefined })
   const parsed = ArgsSchema.safeParse({
     ...values,
     replicaUrl: positionals[0] ?? config.replicaUrl ?? undefined,

@@ -1,7 +1,9 @@
 // npm start: the whole app on its embedded default. In order:
-//   1. when REPLICA_URL is set and the database file is missing, restore it from the replica;
+//   1. when REPLICA_URL is set and the database file is missing, restore it from the replica
+//      (a SQLite file only: on a libSQL server, DATABASE_URL=libsql://… or http(s)://…, steps 1
+//      and 4's replicator are skipped with one line each; docs/decisions/0022);
 //   2. create the database / apply migrations; load the demo episodes into an empty database;
-//   3. build when the build is missing or older than the sources;
+//   3. build when the build is missing or older than the sources (never with --no-build);
 //   4. start the replicator beside the server (docs/decisions/0004-replicator-process.md), then
 //      serve on http://$HOST:$PORT;
 //   5. when FEED_REFRESH_INTERVAL_MS > 0 (default 1 h), refresh every show's feed on that interval,
@@ -10,23 +12,29 @@
 //   6. on SIGTERM/SIGINT: stop the server first (in-flight requests finish and commit), stop the
 //      feed refresher, then the replicator, which makes its final sync, and exit.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
+import { sqliteFor } from '@/lib/db/client'
+import { describeEngine } from '@/lib/db/engine'
 import { migrateDatabase } from '@/lib/db/migrate'
 import { seedDemoData } from '@/lib/demo/seed-demo'
-import { databasePath, env } from '@/lib/env'
+import { engine, env } from '@/lib/env'
 import { parseReplicationEnv, restoreIfMissing, storeFromConfig } from '@/lib/replication'
-import { openSqlite } from '@/lib/db/sqlite'
 import { buildIsStale } from '@/scripts/lib/build-freshness'
 import { CLI_NODE_ARGS } from '@/scripts/lib/cli-node-args'
+import { skippedOnServerEngine } from '@/scripts/lib/file-engine-only'
 
 const require = createRequire(import.meta.url)
-const nextCli = require.resolve('next/dist/bin/next')
 const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
-const replication = parseReplicationEnv(process.env)
+// Litestream-format replication streams the database file: none on a libSQL server.
+const replication = skippedOnServerEngine('replication and restore on boot')
+  ? null
+  : parseReplicationEnv(process.env)
 
-async function restoreIfNeeded(path: string): Promise<void> {
+async function restoreIfNeeded(): Promise<void> {
+  if (!replication || engine.kind !== 'file') return
+  const path = engine.path
   if (!replication.replicaUrl) {
     console.log('replication: off (set REPLICA_URL to stream the database to S3 or a folder)')
     return
@@ -43,26 +51,38 @@ async function restoreIfNeeded(path: string): Promise<void> {
   }
 }
 
-function prepareDatabase(path: string): void {
-  migrateDatabase(env.DATABASE_URL)
-  const db = openSqlite(path)
+function prepareDatabase(): void {
+  migrateDatabase(engine)
+  const db = sqliteFor(engine)
+  const where = describeEngine(engine)
   try {
     const loaded = seedDemoData(db)
-    console.log(loaded > 0 ? `database ${path}: loaded ${loaded} demo episodes` : `database ${path}: ready`)
+    console.log(loaded > 0 ? `database ${where}: loaded ${loaded} demo episodes` : `database ${where}: ready`)
   } finally {
     db.close()
   }
 }
 
+// --no-build: serve the build that is there and never run `next build` (the container image
+// ships a standalone build and no compiler: scripts/image/assemble-app.ts).
+const NO_BUILD = process.argv.includes('--no-build')
+
 function buildIfNeeded(): void {
+  if (NO_BUILD) {
+    if (!existsSync(join(process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID')))
+      throw new Error('--no-build: there is no build to serve (.next/BUILD_ID is missing)')
+    return
+  }
   if (!buildIsStale(process.cwd())) return
   console.log('building the app (next build)…')
+  // Resolved here, not at load: the image's standalone node_modules has no Next CLI.
+  const nextCli = require.resolve('next/dist/bin/next')
   const build = spawnSync(process.execPath, [nextCli, 'build'], { stdio: 'inherit', env: childEnv })
   if (build.status !== 0) throw new Error(`next build failed with exit code ${build.status}`)
 }
 
 function startReplicator(): ChildProcess | null {
-  if (!replication.replicaUrl) return null
+  if (!replication?.replicaUrl) return null
   return spawn(process.execPath, [...CLI_NODE_ARGS, 'scripts/replicate.ts'], {
     stdio: 'inherit',
     env: childEnv,
@@ -115,9 +135,8 @@ function serve(replicator: ChildProcess | null): void {
 }
 
 try {
-  const path = databasePath(env.DATABASE_URL)
-  await restoreIfNeeded(path)
-  prepareDatabase(path)
+  await restoreIfNeeded()
+  prepareDatabase()
   buildIfNeeded()
   serve(startReplicator())
 } catch (error) {

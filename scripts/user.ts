@@ -1,4 +1,4 @@
-// npm run user -- create --email E --password P [--name N] [--role listener|host|admin]
+// npm run user -- create --email E --password P [--name N] [--role listener|host|admin] [--every-show] [--with-token]
 // npm run user -- role --email E --role host
 // npm run user -- token --email E [--name N] [--expires-in-days N]   prints a new personal API token (shown only once)
 // npm run user -- revoke-token --token T | --email E        revokes one token, or all of a user's
@@ -17,7 +17,7 @@ import { createUser, setUserRole, type UserAdminContext } from '@/lib/users/oper
 import { grantShow, revokeShow } from '@/lib/users/show-host-operations'
 
 const USAGE = `usage:
-  npm run user -- create --email E --password P [--name N] [--role listener|host|admin] [--every-show]
+  npm run user -- create --email E --password P [--name N] [--role listener|host|admin] [--every-show] [--with-token]
   npm run user -- role --email E --role listener|host|admin
   npm run user -- token --email E [--name N] [--expires-in-days N]
   npm run user -- revoke-token --token T
@@ -38,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
       token: { type: 'string' },
       'expires-in-days': { type: 'string' },
       'every-show': { type: 'boolean' },
+      'with-token': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -67,10 +68,18 @@ async function main(argv: string[]): Promise<number> {
       const granted = await grantShow(ctx, { email, everyShow: true })
       if (!granted.ok) return report(granted, `created ${email}, but could not grant it every show`, () => '')
     }
-    return report(
+    const code = report(
       created,
       `could not create ${email}`,
       (user) => `created ${email} (${user.role}), id ${user.userId}`,
+    )
+    // --with-token: a new API token for the account, alone on the last line, in the same run
+    // (one process instead of two for whoever scripts accounts: the e2e suite makes dozens).
+    if (code !== 0 || !values['with-token']) return code
+    return report(
+      await createUserToken(ctx, { email }),
+      `created ${email}, but no token`,
+      (value) => value.token,
     )
   }
   if (command === 'role' && role) {

@@ -11,7 +11,10 @@ import { z } from 'zod'
 import { env } from '@/lib/env'
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/http/client-address'
 import { ALLOWED_METHODS, isAllowedMethod, methodNotAllowedMessage } from '@/lib/http/methods'
+import { refuseWriteWhilePrimaryDown, unavailableInsteadOfServerError } from '@/lib/http/primary-write-guard'
+import { catchUpToClientWrites, rememberClientWrite } from '@/lib/http/read-your-writes'
 import { NON_PAGE_CSP, STATIC_SECURITY_HEADERS } from '@/lib/http/security-headers'
+import { applyStandaloneBuildConfig } from '@/scripts/lib/standalone-config'
 
 /** Server processes; default: one per core, at most 4. HOST and PORT come from lib/env.ts. */
 const WebConcurrencySchema = z.coerce
@@ -28,6 +31,7 @@ const settings = {
 }
 
 async function serveWorker(): Promise<void> {
+  applyStandaloneBuildConfig(process.cwd())
   const app = next({ dev: false, hostname: settings.HOST, port: settings.PORT, dir: process.cwd() })
   await app.prepare()
   const handle = app.getRequestHandler()
@@ -52,6 +56,13 @@ async function serveWorker(): Promise<void> {
       },
       env.TRUST_PROXY_HOPS,
     )
+    // Embedded-replica nodes (LIBSQL_REPLICA_PATH): writes get a 503, not a 500, while the primary is away.
+    const pageless = { ...STATIC_SECURITY_HEADERS, 'Content-Security-Policy': NON_PAGE_CSP }
+    if (refuseWriteWhilePrimaryDown(request, response, pageless)) return
+    unavailableInsteadOfServerError(request, response)
+    // …and a listener reads their own write on whichever node and process answers next.
+    catchUpToClientWrites(request)
+    rememberClientWrite(request, response)
     void handle(request, response)
   })
   server.listen(settings.PORT, settings.HOST)
@@ -60,9 +71,18 @@ async function serveWorker(): Promise<void> {
   process.once('SIGINT', () => server.close(() => process.exit(0)))
 }
 
+/** Each worker's stable slot (0…n-1), kept by its replacement: it names the worker's own replica file. */
+const WORKER_SLOT = 'HEARSAY_WORKER_SLOT'
+
 function supervise(): void {
   let stopping = false
-  const workers = Array.from({ length: settings.WEB_CONCURRENCY }, () => cluster.fork())
+  const slots = new Map<number, string>()
+  const fork = (slot: string) => {
+    const worker = cluster.fork({ [WORKER_SLOT]: slot })
+    slots.set(worker.id, slot)
+    return worker
+  }
+  const workers = Array.from({ length: settings.WEB_CONCURRENCY }, (_, slot) => fork(String(slot)))
   let listening = 0
   cluster.on('listening', () => {
     if (++listening === workers.length) {
@@ -82,7 +102,7 @@ function supervise(): void {
       return
     }
     console.error(`web: process ${worker.process.pid} exited (${signal ?? code}); starting another`)
-    cluster.fork()
+    fork(slots.get(worker.id) ?? '0')
   })
   const stop = (signal: NodeJS.Signals) => {
     stopping = true

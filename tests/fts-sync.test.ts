@@ -1,7 +1,7 @@
 // Replays every migration (global setup runs the real `prisma migrate deploy` on an empty
 // file) and proves the FTS5 index follows inserts, updates and deletes of sentences.
 import { describe, expect, it } from 'vitest'
-import { freshDatabase } from './support/database'
+import { freshConnection } from './support/database'
 import type { SqliteDatabase } from '../lib/db/sqlite'
 import { buildEpisode, buildSentences, writeEpisode } from '../lib/seed/factories'
 
@@ -21,8 +21,8 @@ function matches(db: SqliteDatabase, expression: string): number[] {
 }
 
 describe('the sentence search index after all migrations', () => {
-  it('has the tables, the FTS5 table and its three triggers', () => {
-    const db = freshDatabase()
+  it('has the tables, the FTS5 table and its three triggers', async () => {
+    const db = await freshConnection()
     const names = (db.prepare(`SELECT name FROM sqlite_master`).all() as { name: string }[]).map(
       (row) => row.name,
     )
@@ -41,16 +41,16 @@ describe('the sentence search index after all migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
   })
 
-  it('finds a sentence as soon as it is inserted, with stemming and folded diacritics', () => {
-    const db = freshDatabase()
+  it('finds a sentence as soon as it is inserted, with stemming and folded diacritics', async () => {
+    const db = await freshConnection()
     const [id] = seedSentences(db, ['We replicate the café database to a bucket.'])
     expect(matches(db, '"replication"')).toEqual([id])
     expect(matches(db, '"cafe"')).toEqual([id])
     expect(matches(db, '"postgres"')).toEqual([])
   })
 
-  it('follows an edit of the text: the new word is found and the old one is not', () => {
-    const db = freshDatabase()
+  it('follows an edit of the text: the new word is found and the old one is not', async () => {
+    const db = await freshConnection()
     const [id] = seedSentences(db, ['Terso runs SQLite at the edge.'])
     db.prepare(`UPDATE Sentence SET text = ?, version = version + 1 WHERE id = ?`).run(
       'Turso runs SQLite at the edge.',
@@ -61,16 +61,16 @@ describe('the sentence search index after all migrations', () => {
     expect((db.prepare(`SELECT count(*) AS n FROM SentenceFts`).get() as { n: number }).n).toBe(1)
   })
 
-  it('leaves the index alone when only the speaker or time changes', () => {
-    const db = freshDatabase()
+  it('leaves the index alone when only the speaker or time changes', async () => {
+    const db = await freshConnection()
     const [id] = seedSentences(db, ['Snapshots are taken every hour.'])
     db.prepare(`UPDATE Sentence SET speaker = 'Ana', startMs = 5000 WHERE id = ?`).run(id)
     expect(matches(db, '"snapshots"')).toEqual([id])
     db.exec(`INSERT INTO SentenceFts(SentenceFts) VALUES ('integrity-check')`)
   })
 
-  it('forgets a deleted sentence, including through the cascade from its episode', () => {
-    const db = freshDatabase()
+  it('forgets a deleted sentence, including through the cascade from its episode', async () => {
+    const db = await freshConnection()
     const [kept, removed] = seedSentences(db, [
       'Generations start after a checkpoint.',
       'Generations end when history breaks.',

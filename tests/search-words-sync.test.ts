@@ -2,7 +2,7 @@
 // words) and passages follow the sentences through import, re-import, edit, split, merge and
 // delete, as tests/fts-sync.test.ts proves for the sentence index.
 import { describe, expect, it } from 'vitest'
-import { freshDatabase } from './support/database'
+import { freshConnection } from './support/database'
 import type { SqliteDatabase } from '../lib/db/sqlite'
 import { inWriteTransaction } from '../lib/db/write-transaction'
 import { importTranscript } from '../lib/import/import-transcript'
@@ -38,8 +38,8 @@ function hostUser(db: SqliteDatabase) {
 }
 
 describe('the surface vocabulary after all migrations', () => {
-  it('has the word index, its vocabulary, the version row and three triggers', () => {
-    const db = freshDatabase()
+  it('has the word index, its vocabulary, the version row and three triggers', async () => {
+    const db = await freshConnection()
     const names = (db.prepare(`SELECT name FROM sqlite_master`).all() as { name: string }[]).map(
       (r) => r.name,
     )
@@ -55,15 +55,15 @@ describe('the surface vocabulary after all migrations', () => {
     )
   })
 
-  it('holds surface words, folded and unstemmed, counted by sentence', () => {
-    const db = freshDatabase()
+  it('holds surface words, folded and unstemmed, counted by sentence', async () => {
+    const db = await freshConnection()
     imported(db, ['Replicas are replicated to the Café.', 'The replicas lag.'])
     expect(vocabulary(db)).toMatchObject({ replicas: 2, replicated: 1, cafe: 1, the: 2 })
     expect(vocabulary(db)).not.toHaveProperty('replic')
   })
 
   it('follows an edit: the new word is a correction target, the old one is gone', async () => {
-    const db = freshDatabase()
+    const db = await freshConnection()
     hostUser(db)
     const [id] = imported(db, ['Terso runs databases at the edge.']) as [number]
     expect(wordFrequency(db, 'terso')).toBe(1)
@@ -83,7 +83,7 @@ describe('the surface vocabulary after all migrations', () => {
   })
 
   it('follows a split and a merge, and passages follow the new sentence boundaries', async () => {
-    const db = freshDatabase()
+    const db = await freshConnection()
     hostUser(db)
     const [id] = imported(db, ['Snapshots are hourly and generations start after a checkpoint.']) as [number]
     const split = await inWriteTransaction(db, () =>
@@ -101,8 +101,8 @@ describe('the surface vocabulary after all migrations', () => {
     db.exec(`INSERT INTO SentenceWords(SentenceWords) VALUES ('integrity-check')`)
   })
 
-  it('follows a re-import and a cascading delete', () => {
-    const db = freshDatabase()
+  it('follows a re-import and a cascading delete', async () => {
+    const db = await freshConnection()
     imported(db, ['Pyodide runs Python in the browser.'])
     imported(db, ['Pyscript runs Python in the browser.'], true)
     expect(wordFrequency(db, 'pyodide')).toBe(0)

@@ -16,7 +16,10 @@ export default async function StudioPage() {
   return (
     <section className="studio">
       <h1>Studio</h1>
-      <p className="muted">Add shows and episodes, upload transcripts and audio, refresh feeds.</p>
+      <p className="muted">
+        Add shows and episodes, upload transcripts and audio, refresh feeds.{' '}
+        <Link href="/studio/status">Server status</Link>
+      </p>
       <section aria-labelledby="shows-heading">
         <h2 id="shows-heading">Shows</h2>
         {shows.length === 0 ? (

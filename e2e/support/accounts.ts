@@ -26,14 +26,20 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}@example.test`
 }
 
-/** Creates a user with the CLI and gives it an API token. */
+/** Creates a user with the CLI and gives it an API token, in one run. */
 export function createUser(prefix: string, role: 'listener' | 'host' | 'admin' = 'listener'): E2eUser {
   const email = uniqueEmail(prefix)
   const name = `${prefix} ${email.slice(prefix.length + 1, prefix.length + 5)}`
   // Hosts are granted per show: an e2e host hosts every show there is so far (and the shows it makes).
   const everyShow = role === 'host' ? ['--every-show'] : []
-  userCli(['create', '--email', email, '--password', PASSWORD, '--name', name, '--role', role, ...everyShow])
-  const token = userCli(['token', '--email', email]).split('\n').pop()!
+  // One CLI run makes the account and its token (the token alone on the last line).
+  const created = userCli([
+    'create',
+    ...['--email', email, '--password', PASSWORD, '--name', name, '--role', role],
+    ...everyShow,
+    '--with-token',
+  ])
+  const token = created.split('\n').pop()!
   return { email, name, password: PASSWORD, token }
 }
 

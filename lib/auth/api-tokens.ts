@@ -7,6 +7,7 @@ import 'server-only'
 import { createHash, randomBytes } from 'node:crypto'
 import { CALLER_SELECT, type Caller } from '@/lib/auth/caller'
 import { parseRole } from '@/lib/auth/roles'
+import { ignorePrimaryUnavailable } from '@/lib/db/primary-unavailable'
 import type { PrismaClient } from '@/lib/generated/prisma/client'
 
 const TOKEN_PREFIX = 'hs_'
@@ -92,7 +93,10 @@ export async function getCallerByApiToken(
   })
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS)
-    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } })
+    // Bookkeeping on a read: an embedded-replica node whose primary is away still serves the read.
+    await db.apiToken
+      .update({ where: { id: row.id }, data: { lastUsedAt: now } })
+      .catch(ignorePrimaryUnavailable)
   return { ...row.user, role: parseRole(row.user.role) }
 }
 

@@ -11,7 +11,8 @@ import { clientIp } from '@/lib/auth/request-caller'
 import { DISPLAY_NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/schemas'
 import { authSecret } from '@/lib/auth/secret'
 import { prisma } from '@/lib/db/client'
-import { databasePath, env, publicUrl } from '@/lib/env'
+import { engine, env, publicUrl } from '@/lib/env'
+import { localDatabaseFile } from '@/lib/db/engine'
 import { failureMessage, retryAfterSeconds } from '@/lib/failures'
 import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address'
 import type { PrismaClient } from '@/lib/generated/prisma/client'
@@ -127,7 +128,7 @@ const holder = globalThis as typeof globalThis & { __hearsayAuth?: Auth }
 /** The server process's auth instance, over the one Prisma client. */
 export function auth(): Auth {
   holder.__hearsayAuth ??= createAuth(prisma(), {
-    secret: authSecret(env.BETTER_AUTH_SECRET, databasePath(env.DATABASE_URL)),
+    secret: authSecret(env.BETTER_AUTH_SECRET, localDatabaseFile(engine)),
     baseURL: publicUrl(env),
     signInRateMax: env.SIGN_IN_RATE_MAX,
     signInRateWindowMs: env.SIGN_IN_RATE_WINDOW_MS,

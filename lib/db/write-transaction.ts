@@ -10,9 +10,15 @@
 // WRITE_LOCK_SLICE_MS, blocking the event loop no longer than that, then the attempt sleeps
 // asynchronously (so the holder in this process can finish) and tries again, until
 // WRITE_LOCK_BUDGET_MS is spent. Then the write is refused as `busy` (503 with Retry-After),
-// never as a 500.
+// never as a 500. On a libSQL server (docs/decisions/0022) sqld queues writers itself and takes
+// the lock away from a transaction that holds it over 5 s while another waits (rolled back, so
+// still all or nothing); that loss comes back as SQLITE_BUSY and is retried like a held lock.
+// On an embedded-replica node whose sqld primary cannot be reached, the write is refused at once
+// as `unavailable` (503 with Retry-After; docs/decisions/0023).
 import 'server-only'
-import type { SqliteDatabase } from '@/lib/db/sqlite'
+import { isPrimaryUnavailable, PRIMARY_RETRY_AFTER_MS } from '@/lib/db/primary-unavailable'
+import { isSqliteFile, type SqliteDatabase } from '@/lib/db/sqlite'
+import { processWriteGate } from '@/lib/db/write-gate'
 import { fail, type Failure, type Result } from '@/lib/result'
 
 /** How long one write waits for the write lock in all before it is refused as busy. */
@@ -45,15 +51,24 @@ export async function inWriteTransaction<T>(
 ): Promise<Result<T>> {
   if (db.inTransaction) return writeOnce(db, write)
   const deadline = Date.now() + (options.budgetMs ?? WRITE_LOCK_BUDGET_MS)
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return withBusyTimeout(db, WRITE_LOCK_SLICE_MS, () => writeOnce(db, write))
-    } catch (error) {
-      if (!isBusyError(error)) throw error
-      const left = deadline - Date.now()
-      if (left <= 0) return fail({ error: 'busy', retryAfterMs: BUSY_RETRY_AFTER_MS })
-      await sleep(Math.min(left, backoffMs(attempt)))
+  // On a libSQL server the wait for the lock happens inside sqld while this thread is blocked:
+  // first wait, asynchronously, for this process's other writers (lib/db/write-gate.ts).
+  const release = isSqliteFile(db) ? null : await processWriteGate().acquire()
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return withBusyTimeout(db, WRITE_LOCK_SLICE_MS, () => writeOnce(db, write))
+      } catch (error) {
+        if (isPrimaryUnavailable(error))
+          return fail({ error: 'unavailable', retryAfterMs: PRIMARY_RETRY_AFTER_MS })
+        if (!isBusyError(error)) throw error
+        const left = deadline - Date.now()
+        if (left <= 0) return fail({ error: 'busy', retryAfterMs: BUSY_RETRY_AFTER_MS })
+        await sleep(Math.min(left, backoffMs(attempt)))
+      }
     }
+  } finally {
+    release?.()
   }
 }
 

@@ -5,13 +5,11 @@
 // the file's first bytes checked against the audio type it claims, so a renamed text file or
 // image is refused with a clear message instead of being served as audio.
 import 'server-only'
-import { authorize } from '@/lib/auth/policy'
-import { authorizeOnShow } from '@/lib/auth/show-access'
 import { env } from '@/lib/env'
 import { audioExtension } from '@/lib/media/audio-types'
 import { formatBytes, setEpisodeAudioFile, type AudioContent } from '@/lib/media/episode-audio'
 import type { OperationContext } from '@/lib/operations/context'
-import { episodeBySlug } from '@/lib/operations/lookups'
+import { episodeOnShow } from '@/lib/operations/show-of'
 import { invalid, ok, type Result } from '@/lib/result'
 
 export interface AudioUploadInput {
@@ -39,12 +37,9 @@ export async function uploadEpisodeAudio(
   input: AudioUploadInput,
   options: { maxBytes?: number } = {},
 ): Promise<Result<UploadedAudio>> {
-  const caller = authorize(ctx.caller, 'edit-transcripts')
-  if (!caller.ok) return caller
-  const episode = await episodeBySlug(ctx.db, input.slug)
-  if (!episode.ok) return episode
-  const onShow = await authorizeOnShow(ctx, 'edit-transcripts', episode.value.showId)
-  if (!onShow.ok) return onShow
+  const start = await episodeOnShow(ctx, input.slug, 'edit-transcripts')
+  if (!start.ok) return start
+  const { episode } = start.value
   const maxBytes = options.maxBytes ?? env.AUDIO_MAX_BYTES
   if (input.declaredBytes !== null && input.declaredBytes > maxBytes)
     return refuse(`The audio file is larger than the limit of ${formatBytes(maxBytes)} (AUDIO_MAX_BYTES).`)
@@ -55,7 +50,7 @@ export async function uploadEpisodeAudio(
   const content = extension ? checkedAudio(input.content, extension) : input.content
   let stored
   try {
-    stored = await setEpisodeAudioFile(ctx.sqlite, { episodeId: episode.value.id, content, type, maxBytes })
+    stored = await setEpisodeAudioFile(ctx.sqlite, { episodeId: episode.id, content, type, maxBytes })
   } catch (error) {
     if (error instanceof NotThatAudio) return refuse(error.message)
     throw error
@@ -64,7 +59,7 @@ export async function uploadEpisodeAudio(
   return ok({
     audioType: stored.value.audioType,
     audioBytes: stored.value.audioBytes,
-    audioUrl: `/api/episodes/${episode.value.slug}/audio`,
+    audioUrl: `/api/episodes/${episode.slug}/audio`,
   })
 }
 

@@ -15,7 +15,8 @@ import { inWriteTransaction } from '@/lib/db/write-transaction'
 import type { OperationContext } from '@/lib/operations/context'
 import { parseInput } from '@/lib/operations/input'
 import { forgetEpisodeAudioFile, removeStoredAudioFile } from '@/lib/media/episode-audio'
-import { episodeBySlug, showBySlug } from '@/lib/operations/lookups'
+import { showBySlug } from '@/lib/operations/lookups'
+import { episodeOnShow } from '@/lib/operations/show-of'
 import { invalid, ok, type Result } from '@/lib/result'
 import {
   blankAsAbsent,
@@ -106,27 +107,24 @@ export async function updateEpisode(
   ctx: OperationContext,
   input: { slug: unknown; body: unknown },
 ): Promise<Result<EpisodeLink>> {
-  const caller = authorize(ctx.caller, 'edit-transcripts')
-  if (!caller.ok) return caller
-  const episode = await episodeBySlug(ctx.db, input.slug)
-  if (!episode.ok) return episode
-  const onShow = await authorizeOnShow(ctx, 'edit-transcripts', episode.value.showId)
-  if (!onShow.ok) return onShow
+  const start = await episodeOnShow(ctx, input.slug, 'edit-transcripts')
+  if (!start.ok) return start
+  const { episode } = start.value
   const body = parseInput(EpisodeChangesSchema, input.body)
   if (!body.ok) return body
   if (Object.values(body.value).every((value) => value === undefined))
     return invalid('Send at least one of title, description, publishedAt, season, episodeNumber, artworkUrl.')
   const changes: EpisodeChanges = { ...body.value }
   const current = await ctx.db.episode.findUniqueOrThrow({
-    where: { id: episode.value.id },
+    where: { id: episode.id },
     select: { title: true, description: true, show: { select: { slug: true } } },
   })
   // A form sends every field: an unchanged description keeps the feed's formatted version.
   if (changes.description === current.description) delete changes.description
-  const updated = await updateEpisodeRow(ctx.sqlite, episode.value.id, changes)
+  const updated = await updateEpisodeRow(ctx.sqlite, episode.id, changes)
   if (!updated.ok) return updated
   return ok({
-    episode: { slug: episode.value.slug, title: changes.title ?? current.title, showSlug: current.show.slug },
+    episode: { slug: episode.slug, title: changes.title ?? current.title, showSlug: current.show.slug },
   })
 }
 
@@ -135,19 +133,16 @@ export async function setEpisodeAudioUrl(
   ctx: OperationContext,
   input: { slug: unknown; body: unknown },
 ): Promise<Result<{ audioUrl: string | null }>> {
-  const caller = authorize(ctx.caller, 'edit-transcripts')
-  if (!caller.ok) return caller
-  const episode = await episodeBySlug(ctx.db, input.slug)
-  if (!episode.ok) return episode
-  const onShow = await authorizeOnShow(ctx, 'edit-transcripts', episode.value.showId)
-  if (!onShow.ok) return onShow
+  const start = await episodeOnShow(ctx, input.slug, 'edit-transcripts')
+  if (!start.ok) return start
+  const { episode } = start.value
   const body = parseInput(AudioUrlSchema, input.body)
   if (!body.ok) return body
   const { audioUrl, audioType } = body.value
   // A stored file is played instead of audioUrl (lib/media/audio-source.ts): it goes. The row is
   // written in one transaction (all of it, or nothing if it answers busy) and the file is deleted
   // only after the commit, so an episode never names a file that is gone.
-  const id = episode.value.id
+  const id = episode.id
   const written = await inWriteTransaction(ctx.sqlite, () => {
     const forgotten = forgetEpisodeAudioFile(ctx.sqlite, id)
     if (!forgotten.ok) return forgotten

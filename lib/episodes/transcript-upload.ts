@@ -5,8 +5,6 @@
 // changes nothing. The size cap is checked on the declared size before anything is read, and
 // again while reading when the size was not declared.
 import 'server-only'
-import { authorize } from '@/lib/auth/policy'
-import { authorizeOnShow } from '@/lib/auth/show-access'
 import { inWriteTransaction } from '@/lib/db/write-transaction'
 import { DEFAULT_TRANSCRIPT_MAX_BYTES } from '@/lib/feeds/safe-fetch'
 import type { ReimportConflict } from '@/lib/feeds/report'
@@ -14,7 +12,7 @@ import { ImportError, importTranscript, type ImportSummary } from '@/lib/import/
 import { baseName } from '@/lib/import/names'
 import { formatBytes } from '@/lib/media/episode-audio'
 import type { OperationContext } from '@/lib/operations/context'
-import { episodeBySlug } from '@/lib/operations/lookups'
+import { episodeOnShow } from '@/lib/operations/show-of'
 import { invalid, ok, unprocessable, type Result } from '@/lib/result'
 import { TranscriptParseError } from '@/lib/transcripts/types'
 
@@ -62,12 +60,9 @@ export async function uploadTranscript(
   input: { slug: unknown; file: TranscriptFile },
   options: { maxBytes?: number } = {},
 ): Promise<Result<TranscriptReport>> {
-  const caller = authorize(ctx.caller, 'edit-transcripts')
-  if (!caller.ok) return caller
-  const episode = await episodeBySlug(ctx.db, input.slug)
-  if (!episode.ok) return episode
-  const onShow = await authorizeOnShow(ctx, 'edit-transcripts', episode.value.showId)
-  if (!onShow.ok) return onShow
+  const start = await episodeOnShow(ctx, input.slug, 'edit-transcripts')
+  if (!start.ok) return start
+  const { episode } = start.value
   const { file } = input
   const maxBytes = options.maxBytes ?? TRANSCRIPT_UPLOAD_MAX_BYTES
   const fileName = typeof file.name === 'string' ? baseName(file.name).slice(0, 255) : ''
@@ -81,7 +76,7 @@ export async function uploadTranscript(
   const content = await file.read(maxBytes)
   if (!content) return tooLarge(maxBytes)
   const show = await ctx.db.show.findUniqueOrThrow({
-    where: { id: episode.value.showId },
+    where: { id: episode.showId },
     select: { slug: true },
   })
   // Inside the web worker the import waits for the write lock in slices (inWriteTransaction:
@@ -93,7 +88,7 @@ export async function uploadTranscript(
         ctx.sqlite,
         { name: fileName, content },
         {
-          episodeSlug: episode.value.slug,
+          episodeSlug: episode.slug,
           showSlug: show.slug,
           replace: true,
           now: () => ctx.now ?? new Date(),

@@ -37,7 +37,7 @@ function rows<T>(db: SqliteDatabase, sql: string, ...params: unknown[]): T[] {
 
 describe('addFeed', () => {
   it('imports every episode of the fixture feed from an empty database, and says which had no transcript', async () => {
-    const ctx = emptyContext()
+    const ctx = await emptyContext()
     const report = value(await addFeed(ctx, { url: server.url('/podcast.xml') }, PRIVATE))
     expect(report.show).toEqual({ slug: 'the-tidal-hour', title: 'The Tidal Hour', created: true })
     expect(report.feed).toBe('fetched')
@@ -146,7 +146,7 @@ describe('addFeed', () => {
   })
 
   it('refuses http://127.0.0.1/… without FEED_ALLOW_PRIVATE, with a clear message, and writes nothing', async () => {
-    const ctx = emptyContext()
+    const ctx = await emptyContext()
     const before = databaseChecksum(ctx.sqlite)
     const result = await addFeed(ctx, { url: server.url('/podcast.xml') }, { allowPrivate: false })
     expect(result).toEqual({
@@ -169,7 +169,7 @@ describe('addFeed', () => {
     ['broken/html-page.xml', /cannot be read as a podcast feed/],
     ['missing.xml', /could not be fetched: .*404/],
   ])('refuses %s with a clear message and changes nothing', async (path, message) => {
-    const ctx = emptyContext()
+    const ctx = await emptyContext()
     const before = databaseChecksum(ctx.sqlite)
     const result = await addFeed(ctx, { url: server.url(`/${path}`) }, PRIVATE)
     expect(result).toEqual({
@@ -180,7 +180,7 @@ describe('addFeed', () => {
   })
 
   it('reports duplicate guids and items without identity, and imports the rest', async () => {
-    const ctx = emptyContext()
+    const ctx = await emptyContext()
     const report = value(await addFeed(ctx, { url: server.url('/broken/duplicate-guids.xml') }, PRIVATE))
     expect(report.episodes.map((e) => e.title)).toEqual(['First', 'No guid, same enclosure as the fourth'])
     expect(report.problems).toEqual([
@@ -192,7 +192,7 @@ describe('addFeed', () => {
   })
 
   it('says why an episode has no transcript: a 404, a file that fails to parse; the rest goes on', async () => {
-    const ctx = emptyContext()
+    const ctx = await emptyContext()
     server.behave('/transcripts/s2e2.srt', { status: 404 })
     server.swap('/transcripts/s1e9.html', '\u0000\u0001binary garbage\u0000')
     const report = value(await addFeed(ctx, { url: server.url('/podcast.xml') }, PRIVATE))
@@ -226,7 +226,7 @@ describe('addFeed', () => {
   })
 
   it('refuses the second of two adds of the same feed at once with a clear message, never a 500', async () => {
-    const ctx = emptyContext()
+    const ctx = await emptyContext()
     // Both pass the "already a show?" check before either has fetched the feed.
     server.delay('/podcast.xml', 200)
     const [first, second] = await Promise.all([
@@ -246,12 +246,12 @@ describe('addFeed', () => {
   })
 
   it('is for hosts only', async () => {
-    const listener = emptyContext({ ...HOST, role: 'listener' })
+    const listener = await emptyContext({ ...HOST, role: 'listener' })
     expect(await addFeed(listener, { url: server.url('/podcast.xml') }, PRIVATE)).toMatchObject({
       ok: false,
       failure: { error: 'forbidden' },
     })
-    const nobody = emptyContext(null)
+    const nobody = await emptyContext(null)
     expect(await refreshFeed(nobody, { showSlug: 'x' })).toMatchObject({
       ok: false,
       failure: { error: 'unauthenticated' },
@@ -260,7 +260,7 @@ describe('addFeed', () => {
   })
 
   it('refuses a URL that is not http(s) as invalid input', async () => {
-    const ctx = emptyContext()
+    const ctx = await emptyContext()
     const result = await addFeed(ctx, { url: 'file:///etc/passwd' }, PRIVATE)
     expect(result).toMatchObject({
       ok: false,
@@ -271,9 +271,9 @@ describe('addFeed', () => {
 
 describe('refreshFeed', () => {
   it('reports every episode unchanged on an unchanged feed, and writes nothing', async () => {
-    const ctx = emptyContext()
+    const ctx = await emptyContext()
     value(await addFeed(ctx, { url: server.url('/podcast.xml') }, PRIVATE))
-    const dataVersion = dataVersionWatcher(ctx.databasePath)
+    const dataVersion = dataVersionWatcher(ctx)
     const checksum = databaseChecksum(ctx.sqlite)
     const version = dataVersion()
     const changes = ctx.sqlite.prepare(`SELECT total_changes() AS n`).get()
@@ -298,7 +298,7 @@ describe('refreshFeed', () => {
   })
 
   it('re-imports a changed transcript: comments stay on their sentences, host corrections are kept and reported', async () => {
-    const ctx = emptyContext()
+    const ctx = await emptyContext()
     value(await addFeed(ctx, { url: server.url('/podcast.xml') }, PRIVATE))
     const db = ctx.sqlite
     const episodeId = (
@@ -403,7 +403,7 @@ describe('refreshFeed', () => {
   })
 
   it('keeps episodes that vanish from the feed', async () => {
-    const ctx = emptyContext()
+    const ctx = await emptyContext()
     value(await addFeed(ctx, { url: server.url('/podcast.xml') }, PRIVATE))
     const feed = readFileSync(new URL('../../tests/fixtures/feeds/podcast.xml', import.meta.url), 'utf8')
     const withoutTrailer = feed.replace(/<item>\s*<title>Trailer[\s\S]*?<\/item>/, '')
@@ -415,7 +415,7 @@ describe('refreshFeed', () => {
   })
 
   it("keeps an episode title a host corrected, and takes the feed's other changes", async () => {
-    const ctx = emptyContext()
+    const ctx = await emptyContext()
     value(await addFeed(ctx, { url: server.url('/podcast.xml') }, PRIVATE))
     const [episode] = rows<{ slug: string }>(
       ctx.sqlite,
@@ -442,7 +442,7 @@ describe('refreshFeed', () => {
   })
 
   it('writes a new episode once when two refreshes run at the same time', async () => {
-    const ctx = emptyContext()
+    const ctx = await emptyContext()
     value(await addFeed(ctx, { url: server.url('/podcast.xml') }, PRIVATE))
     const feed = readFileSync(new URL('../../tests/fixtures/feeds/podcast.xml', import.meta.url), 'utf8')
     const newItem = `<item>
@@ -480,7 +480,7 @@ describe('refreshFeed', () => {
   })
 
   it('answers not found for a show that does not exist', async () => {
-    const ctx = emptyContext()
+    const ctx = await emptyContext()
     expect(await refreshFeed(ctx, { showSlug: 'nope' }, PRIVATE)).toEqual({
       ok: false,
       failure: { error: 'not-found', what: 'show' },

@@ -1,5 +1,5 @@
 // The JSON adapter: an operation's Result becomes a response. Failures get `{ error }` with the
-// status from lib/failures.ts (plus Retry-After for 429 and a busy 503, both versions for a 409 conflict).
+// status from lib/failures.ts (plus Retry-After for 429 and a busy or unavailable 503, both versions for a 409 conflict).
 // Bad input always ends here as a 4xx, never as a 500.
 import 'server-only'
 import { NextResponse } from 'next/server'
@@ -13,7 +13,7 @@ export function errorJson(status: number, error: string, headers?: HeadersInit):
 
 export function failureResponse(failure: Failure): NextResponse {
   const headers: Record<string, string> = {}
-  if (failure.error === 'rate-limited' || failure.error === 'busy')
+  if (failure.error === 'rate-limited' || failure.error === 'busy' || failure.error === 'unavailable')
     headers['Retry-After'] = String(retryAfterSeconds(failure.retryAfterMs))
   const body: Record<string, unknown> = { error: failureMessage(failure) }
   if (failure.error === 'conflict') {

@@ -4,7 +4,7 @@
 // the database file only): back this folder up with the database.
 import { dirname, join } from 'node:path'
 
-/** `<folder of the database file>/media`; the database path is better-sqlite3's `db.name` or DATABASE_URL's path. */
+/** `<folder of the database file>/media`; the path is the raw handle's `db.name` (on a libSQL server, a path in the local data folder: lib/db/engine.ts localDatabaseFile). */
 export function mediaRoot(databaseFile: string): string {
   return join(dirname(databaseFile), 'media')
 }

@@ -6,7 +6,9 @@ import type { z } from 'zod'
 import { authorize, type Permission } from '@/lib/auth/policy'
 import { authorizeOnShow } from '@/lib/auth/show-access'
 import type { PrismaClient } from '@/lib/generated/prisma/client'
+import type { Caller } from '@/lib/auth/caller'
 import type { OperationContext } from '@/lib/operations/context'
+import { episodeBySlug, type EpisodeRef } from '@/lib/operations/lookups'
 import { parseId, parseInput, type RecordInput } from '@/lib/operations/input'
 import { ok, type Resource, type Result } from '@/lib/result'
 
@@ -60,4 +62,22 @@ export async function recordInputOnShow<T>(
   const body = parseInput(schema, raw.body)
   if (!body.ok) return body
   return ok({ caller: byRole.value, authorId: byRole.value.id, id: id.value, body: body.value })
+}
+
+/**
+ * The start of a host's write on one episode named by its slug: who (401/403 by role), which
+ * episode (404), on which show (403 for a host without a grant on it).
+ */
+export async function episodeOnShow(
+  ctx: OperationContext,
+  slug: unknown,
+  permission: Permission,
+): Promise<Result<{ caller: Caller; episode: EpisodeRef }>> {
+  const caller = authorize(ctx.caller, permission)
+  if (!caller.ok) return caller
+  const episode = await episodeBySlug(ctx.db, slug)
+  if (!episode.ok) return episode
+  const onShow = await authorizeOnShow(ctx, permission, episode.value.showId)
+  if (!onShow.ok) return onShow
+  return ok({ caller: caller.value, episode: episode.value })
 }

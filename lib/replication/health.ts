@@ -2,7 +2,8 @@
 // publishes (lib/replication/status.ts). Only the small status modules are imported, so the web
 // bundle does not carry the S3 client.
 import 'server-only'
-import { databasePath, env } from '@/lib/env'
+import { databaseEngine } from '@/lib/db/engine'
+import { env } from '@/lib/env'
 import { readStatusFile, replicatorIsLive } from '@/lib/replication/status'
 import { statePaths } from '@/lib/replication/state-dir'
 
@@ -23,10 +24,12 @@ export type ReplicationHealth =
     }
 
 export function replicationHealth(): ReplicationHealth {
-  if (!env.REPLICA_URL) return { configured: false }
+  // Replication streams a database file: a libSQL server has none (docs/decisions/0022).
+  const engine = databaseEngine(env)
+  if (!env.REPLICA_URL || engine.kind !== 'file') return { configured: false }
   let status
   try {
-    status = readStatusFile(statePaths(databasePath(env.DATABASE_URL)))
+    status = readStatusFile(statePaths(engine.path))
   } catch (error) {
     return { configured: true, running: false, problem: (error as Error).message }
   }

@@ -8,6 +8,9 @@ import { planRetention } from './retention'
 import { FileStore } from './stores/file'
 import { setTimeout as sleep } from 'node:timers/promises'
 
+/** The retention window of the test that applies it (ms). */
+const RETENTION_MS = 2_000
+
 let fixture: ReplicationFixture
 afterEach(async () => {
   await fixture?.dispose()
@@ -133,14 +136,16 @@ describe('snapshots and retention', () => {
     await first.stop()
     fixture.app.pragma('wal_checkpoint(TRUNCATE)')
     insertNotes(fixture.app, 10)
+    // Long enough that the first check (right after the second generation starts) finds the old
+    // one still inside the window even on a saturated machine; the sleep below then passes it.
     const second = fixture.replicator({
-      retentionMs: 300,
+      retentionMs: RETENTION_MS,
       retentionCheckIntervalMs: 0,
       minCheckpointPageCount: 5,
     })
     await second.syncOnce()
     expect((await listReplica(fixture.store())).generations).toHaveLength(2)
-    await sleep(350)
+    await sleep(RETENTION_MS + 100)
     insertNotes(fixture.app, 10, { payloadBytes: 2_000 })
     await second.syncOnce()
 

@@ -6,12 +6,12 @@
 // The index reads its text from a plain TEMP table (external content), so emptying it is FTS5's
 // 'delete-all' plus a plain DELETE: a regular FTS5 table deletes row by row, tokenizing each
 // text again to find its entries, which cost as much as filling it.
-import type { Statement } from 'better-sqlite3'
-import type { SqliteDatabase } from '@/lib/db/sqlite'
+import { scratchConnection } from '@/lib/db/scratch-connection'
+import type { SqliteDatabase, SqliteStatement } from '@/lib/db/sqlite'
 
 interface ScratchStatements {
   fill: (id: number, text: string) => void
-  mark: Statement<[string]>
+  mark: SqliteStatement
   clear: () => void
 }
 
@@ -71,8 +71,9 @@ export function markInScratchIndex<Row extends { id: number }>(
   match: string,
   orderBy = '',
 ): Row[] {
-  const { fill, mark, clear } = statementsFor(db, table, markColumns, orderBy)
-  return db.transaction(() => {
+  const scratch = scratchConnection(db)
+  const { fill, mark, clear } = statementsFor(scratch, table, markColumns, orderBy)
+  return scratch.transaction(() => {
     try {
       for (const [id, text] of texts) fill(id, text)
       return mark.all(match) as Row[]
@@ -119,8 +120,9 @@ export function sentencesWithWords(
   texts: Iterable<[number, string]>,
   expressions: string[],
 ): Set<number>[] {
-  const { fill, mark, clear } = wordStatementsFor(db)
-  return db.transaction(() => {
+  const scratch = scratchConnection(db)
+  const { fill, mark, clear } = wordStatementsFor(scratch)
+  return scratch.transaction(() => {
     try {
       for (const [id, text] of texts) fill(id, text)
       return expressions.map(

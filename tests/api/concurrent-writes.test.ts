@@ -5,14 +5,11 @@
 // transaction this failed within a second: SQLITE_BUSY_SNAPSHOT when another connection
 // committed between the transaction's read and its insert, SQLITE_BUSY when the correction's
 // BEGIN IMMEDIATE waited on a lock that Prisma held across an await.
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createCommentHandler } from '../../lib/api/comment-api'
 import { editSentenceHandler, getSentenceHandler } from '../../lib/api/correction-api'
 import type { ApiDeps } from '../../lib/api/deps'
 import { createAuth } from '../../lib/auth/auth'
-import { openSqlite } from '../../lib/db/sqlite'
-import { PrismaClient } from '../../lib/generated/prisma/client'
 import { apiRequest, freshApp, makeUser, type TestApp } from '../support/app-database'
 
 const RUN_MS = 3_000
@@ -24,14 +21,10 @@ const NO_LIMITS = {
   holdFirst: 0,
 }
 
-/** A second set of connections to the app's file: another server process, as far as SQLite can tell. */
+/** A second set of connections to the app's database: another server process, as far as the database can tell. */
 function secondProcess(app: TestApp): ApiDeps {
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${app.databasePath}` }) })
-  onTestFinished(() => db.$disconnect())
-  const sqlite = openSqlite(app.databasePath)
-  onTestFinished(() => {
-    sqlite.close()
-  })
+  const db = app.newPrisma()
+  const sqlite = app.connect()
   const auth = createAuth(db, {
     secret: 'test-secret-test-secret-test-secret-0123456789',
     baseURL: 'http://127.0.0.1:3999',

@@ -10,7 +10,6 @@ import {
 } from '../../lib/api/correction-api'
 import { createCommentHandler, listSentenceCommentsHandler } from '../../lib/api/comment-api'
 import { searchTranscripts } from '../../lib/search/search'
-import { openSqlite } from '../../lib/db/sqlite'
 import { apiRequest, freshApp, makeUser, type TestApp } from '../support/app-database'
 
 function patch(app: TestApp, id: number | string, token: string | undefined, body: unknown) {
@@ -18,7 +17,7 @@ function patch(app: TestApp, id: number | string, token: string | undefined, bod
 }
 
 function searchIds(app: TestApp, q: string): number[] {
-  const db = openSqlite(app.databasePath)
+  const db = app.connect()
   try {
     const outcome = searchTranscripts(db, { q })
     return outcome.ok ? outcome.hits.map((hit) => hit.sentence.id) : []

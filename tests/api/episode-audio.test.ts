@@ -9,9 +9,9 @@ import {
   copyEpisodeAudioFile,
   setEpisodeAudioFile,
 } from '../../lib/media/episode-audio'
-import { openSqlite } from '../../lib/db/sqlite'
 import { episodeMediaFolder } from '../../lib/media/media-folder'
 import { freshApp, type TestApp } from '../support/app-database'
+import { TEST_ENGINE } from '../support/database'
 import { testWav } from '../support/test-audio'
 
 const WAV = testWav(1.5)
@@ -205,7 +205,8 @@ describe('storing an episode’s audio', () => {
   it('moves nothing when the row cannot be written: the old file and its row stay, no stray file', async () => {
     const app = await appWithAudio()
     const folder = episodeMediaFolder(app.databasePath, app.episode.id)
-    app.sqlite.exec(`CREATE TEMP TRIGGER refuse_audio_file BEFORE UPDATE OF audioFile ON main.Episode
+    // A plain trigger, not TEMP: sqld refuses TEMP objects, and this database is the test's own.
+    app.sqlite.exec(`CREATE TRIGGER refuse_audio_file BEFORE UPDATE OF audioFile ON Episode
       BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`)
     await expect(
       setEpisodeAudioFile(app.sqlite, {
@@ -217,27 +218,35 @@ describe('storing an episode’s audio', () => {
     expect(readdirSync(folder)).toEqual(['audio.wav'])
     await expect(clearEpisodeAudioFile(app.sqlite, app.episode.id)).rejects.toThrow('simulated write failure')
     expect(readdirSync(folder)).toEqual(['audio.wav'])
-    app.sqlite.exec(`DROP TRIGGER temp.refuse_audio_file`)
+    app.sqlite.exec(`DROP TRIGGER refuse_audio_file`)
     expect(await bytes(await get(app))).toEqual(WAV)
   })
 
-  it('answers busy, deleting nothing, while another connection holds the write lock', async () => {
-    const app = await appWithAudio()
-    const folder = episodeMediaFolder(app.databasePath, app.episode.id)
-    const other = openSqlite(app.databasePath)
-    other.exec('BEGIN IMMEDIATE')
-    try {
-      expect(await clearEpisodeAudioFile(app.sqlite, app.episode.id)).toMatchObject({
-        ok: false,
-        failure: { error: 'busy' },
-      })
-    } finally {
-      other.exec('ROLLBACK')
-      other.close()
-    }
-    expect(readdirSync(folder)).toEqual(['audio.wav'])
-    expect(await bytes(await get(app))).toEqual(WAV)
-  }, 15_000)
+  // On sqld a lock held by an idle connection is not held for long: after 5 s sqld rolls that
+  // transaction back and hands the lock to the waiting writer (docs/decisions/0022), so a writer
+  // there is not refused for another connection's idle lock. lib/db/write-transaction-server.test.ts
+  // covers what busy means on sqld.
+  it.skipIf(TEST_ENGINE === 'sqld')(
+    'answers busy, deleting nothing, while another connection holds the write lock',
+    async () => {
+      const app = await appWithAudio()
+      const folder = episodeMediaFolder(app.databasePath, app.episode.id)
+      const other = app.connect()
+      other.exec('BEGIN IMMEDIATE')
+      try {
+        expect(await clearEpisodeAudioFile(app.sqlite, app.episode.id)).toMatchObject({
+          ok: false,
+          failure: { error: 'busy' },
+        })
+      } finally {
+        other.exec('ROLLBACK')
+        other.close()
+      }
+      expect(readdirSync(folder)).toEqual(['audio.wav'])
+      expect(await bytes(await get(app))).toEqual(WAV)
+    },
+    15_000,
+  )
 
   it('copies a local file (the demo seed’s way) and 404s an unknown episode', async () => {
     const app = await freshApp()

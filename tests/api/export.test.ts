@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest'
 import { exportTranscriptHandler } from '../../lib/api/export-api'
 import { importTranscript } from '../../lib/import/import-transcript'
-import { openSqlite } from '../../lib/db/sqlite'
 import { EXPORT_EXTENSIONS } from '../../lib/transcripts/export-formats'
 import { freshApp, type TestApp } from '../support/app-database'
 
@@ -35,7 +34,7 @@ describe('transcript export', () => {
       data: { text: 'Fixed: Turso & Litestream.', speaker: 'Bea Ortiz' },
     })
     const original = await sentencesOf(app, 'ep-1')
-    const db = openSqlite(app.databasePath)
+    const db = app.connect()
     try {
       for (const extension of EXPORT_EXTENSIONS.filter((ext) => ext !== 'txt')) {
         const file = await (await exportTranscriptHandler(app, 'ep-1', extension)).text()

@@ -1,6 +1,6 @@
 // Issue 13 item 1, from the web: a host's transcript upload, new show and new episode succeed
 // while 8 other clients (worker threads with their own connections, as the server's other
-// processes have) keep reading and writing the same database file. The writes take the lock with
+// processes have) keep reading and writing the same database (file, or sqld). The writes take the lock with
 // BEGIN IMMEDIATE and wait for it; none may fail with SQLITE_BUSY.
 import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
@@ -13,10 +13,13 @@ import { freshApp, makeUser } from '../support/app-database'
 // milliseconds, then reads of the transcript, until told to stop. Counts what it did.
 const CLIENT = `
 const { parentPort, workerData } = require('node:worker_threads')
-const Database = require('better-sqlite3')
-const db = new Database(workerData.path)
-db.pragma('busy_timeout = 5000')
-db.pragma('journal_mode = WAL')
+// The file through better-sqlite3, or sqld through libsql's remote handle (its server queues writers).
+const Database = require(workerData.url ? 'libsql' : 'better-sqlite3')
+const db = new Database(workerData.url ?? workerData.path)
+if (!workerData.url) {
+  db.pragma('busy_timeout = 5000')
+  db.pragma('journal_mode = WAL')
+}
 let stop = false
 parentPort.on('message', () => { stop = true })
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -47,7 +50,8 @@ describe('host writes from the web under load', () => {
     const ctx = { db: app.db, sqlite: app.sqlite, policy: app.policy, caller: host.caller, ip: '203.0.113.7' }
     const clients = Array.from(
       { length: 8 },
-      (_, id) => new Worker(CLIENT, { eval: true, workerData: { path: app.databasePath, id } }),
+      (_, id) =>
+        new Worker(CLIENT, { eval: true, workerData: { path: app.databasePath, url: app.databaseUrl, id } }),
     )
     const ready = clients.map((client) => new Promise((resolve) => client.once('message', resolve)))
     const finished = clients.map(

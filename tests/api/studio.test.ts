@@ -388,7 +388,8 @@ describe('audio', () => {
     const episode = await episodeRow(app, 'ep-1')
     const stored = join(dirname(app.databasePath), 'media', 'episodes', String(episode.id), 'audio.wav')
     // The audioUrl write fails (as a busy answer would) after the stored file was forgotten.
-    app.sqlite.exec(`CREATE TEMP TRIGGER refuse_audio_url BEFORE UPDATE OF audioUrl ON main.Episode
+    // A plain trigger, not TEMP: sqld refuses TEMP objects, and this database is the test's own.
+    app.sqlite.exec(`CREATE TRIGGER refuse_audio_url BEFORE UPDATE OF audioUrl ON Episode
       BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`)
     await expect(
       setEpisodeAudioUrl(ctx, { slug: 'ep-1', body: { audioUrl: 'https://cdn.example/ep1.mp3' } }),

@@ -77,7 +77,7 @@ describe('GET /episodes/:slug/moments/:sentenceId/card.png', () => {
     'serves the card as image/png with cache headers, 304 for its ETag, 404 for a sentence elsewhere',
     async () => {
       const app = await freshApp()
-      const network = refuseNetwork()
+      const network = refuseNetwork([app.databaseUrl])
       const [first] = app.sentenceIds as [number]
       const response = await quoteCardHandler(app, 'ep-1', String(first))
       expect(response.status).toBe(200)

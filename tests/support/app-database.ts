@@ -1,7 +1,6 @@
-// A Prisma client, an auth instance and a small episode over a fresh test database, for the
-// comment DAL and API tests. Everything is passed in explicitly; nothing reads DATABASE_URL.
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
-import { onTestFinished } from 'vitest'
+// A Prisma client, an auth instance and a small episode over a fresh test database (on the
+// engine under test, tests/support/database.ts), for the comment DAL and API tests. Everything is
+// passed in explicitly; nothing reads DATABASE_URL.
 import type { ApiDeps } from '../../lib/api/deps'
 import { createApiToken } from '../../lib/auth/api-tokens'
 import { createAuth, type Auth } from '../../lib/auth/auth'
@@ -9,12 +8,12 @@ import type { Caller } from '../../lib/auth/caller'
 import type { Role } from '../../lib/auth/roles'
 import { createUserAccount } from '../../lib/users/user-store'
 import { everyShowId, insertGrants } from '../../lib/users/show-hosts'
-import { openSqlite } from '../../lib/db/sqlite'
+import type { SqliteDatabase } from '../../lib/db/sqlite'
 import { CLIENT_ADDRESS_HEADER } from '../../lib/http/client-address'
 import type { CommentPolicy } from '../../lib/comments/policy'
 import { PrismaClient } from '../../lib/generated/prisma/client'
 import { buildEpisode, buildSentences, buildShow, writeEpisode } from '../../lib/seed/factories'
-import { freshDatabasePath } from './database'
+import { freshTestDatabase } from './database'
 
 export const TEST_POLICY: CommentPolicy = {
   accountRule: { max: 100, windowMs: 60_000 },
@@ -27,18 +26,21 @@ export interface TestApp extends ApiDeps {
   episode: { id: number; slug: string }
   sentenceIds: number[]
   otherEpisodeSentenceId: number
-  /** The database file, for raw reads (the FTS5 index) in tests. */
+  /** The database file (on sqld: a path in the test's folder); media are stored beside it. */
   databasePath: string
+  /** The libSQL server's URL when the run tests sqld (HEARSAY_TEST_ENGINE=sqld), else undefined. */
+  databaseUrl: string | undefined
+  /** Another raw connection to the same database (closed when the test ends). */
+  connect(): SqliteDatabase
+  /** Another Prisma client on the same database (disconnected when the test ends). */
+  newPrisma(): PrismaClient
 }
 
 export async function freshApp(policy: Partial<CommentPolicy> = {}): Promise<TestApp> {
-  const databasePath = freshDatabasePath()
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${databasePath}` }) })
-  onTestFinished(() => db.$disconnect())
-  const sqlite = openSqlite(databasePath)
-  onTestFinished(() => {
-    sqlite.close()
-  })
+  const database = await freshTestDatabase()
+  const { databasePath } = database
+  const db = database.prisma()
+  const sqlite = database.connect()
   const auth: Auth = createAuth(db, {
     secret: 'test-secret-test-secret-test-secret-0123456789',
     baseURL: 'http://127.0.0.1:3999',
@@ -76,6 +78,9 @@ export async function freshApp(policy: Partial<CommentPolicy> = {}): Promise<Tes
     sentenceIds: episode.sentenceIds,
     otherEpisodeSentenceId: otherEpisodeSentenceId!,
     databasePath,
+    databaseUrl: database.engine.kind === 'libsql' ? database.engine.url : undefined,
+    connect: database.connect,
+    newPrisma: database.prisma,
   }
 }
 

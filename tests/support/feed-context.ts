@@ -1,14 +1,11 @@
 // An operation context over a fresh, empty database for the feed operations and CLI tests, and
 // a checksum of every row, to prove a refresh wrote nothing.
 import { createHash } from 'node:crypto'
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
-import { onTestFinished } from 'vitest'
 import type { Caller } from '../../lib/auth/caller'
-import { openSqlite, type SqliteDatabase } from '../../lib/db/sqlite'
-import { PrismaClient } from '../../lib/generated/prisma/client'
+import type { SqliteDatabase } from '../../lib/db/sqlite'
 import type { OperationContext } from '../../lib/operations/context'
 import { TEST_POLICY } from './app-database'
-import { freshDatabasePath } from './database'
+import { freshTestDatabase, type TestDatabase } from './database'
 
 export const HOST: Caller = {
   id: 'host',
@@ -18,20 +15,19 @@ export const HOST: Caller = {
   bannedAt: null,
 }
 
-export function emptyContext(caller: Caller | null = HOST): OperationContext & { databasePath: string } {
-  const databasePath = freshDatabasePath()
-  const sqlite = openSqlite(databasePath)
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${databasePath}` }) })
-  onTestFinished(async () => {
-    await db.$disconnect()
-    sqlite.close()
-  })
+export type TestContext = OperationContext & { database: TestDatabase }
+
+/** On the engine under test (tests/support/database.ts). */
+export async function emptyContext(caller: Caller | null = HOST): Promise<TestContext> {
+  const database = await freshTestDatabase()
+  const sqlite = database.connect()
+  const db = database.prisma()
   sqlite
     .prepare(
       `INSERT INTO User (id, name, email, role, updatedAt) VALUES ('host', 'Host', 'host@example.test', 'host', CURRENT_TIMESTAMP)`,
     )
     .run()
-  return { db, sqlite, policy: TEST_POLICY, caller, ip: '127.0.0.1', databasePath }
+  return { db, sqlite, policy: TEST_POLICY, caller, ip: '127.0.0.1', database }
 }
 
 /** sha256 over every row of every table (ordered by rowid): equal checksums, equal data. */
@@ -49,11 +45,12 @@ export function databaseChecksum(db: SqliteDatabase): string {
   return hash.digest('hex')
 }
 
-/** PRAGMA data_version as another connection sees it: it changes whenever any other connection commits. */
-export function dataVersionWatcher(databasePath: string): () => number {
-  const watcher = openSqlite(databasePath, { readonly: true })
-  onTestFinished(() => {
-    watcher.close()
-  })
+/**
+ * PRAGMA data_version as another connection sees it: it changes whenever any other connection
+ * commits. On sqld every statement outside a transaction may run on a new server connection, so
+ * there it proves nothing; databaseChecksum does.
+ */
+export function dataVersionWatcher(ctx: TestContext): () => number {
+  const watcher = ctx.database.connect()
   return () => watcher.pragma('data_version', { simple: true }) as number
 }

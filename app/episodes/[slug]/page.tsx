@@ -12,7 +12,7 @@ import { TranscriptLinks } from '@/app/episodes/[slug]/_components/transcript-li
 import { roleAllows } from '@/lib/auth/policy'
 import { getCurrentCallerOnShow } from '@/lib/auth/session'
 import { getEpisodeTranscript } from '@/lib/episodes/reads'
-import { castOf } from '@/lib/feeds/speaker-persons'
+import { transcriptPayload } from '@/lib/episodes/transcript-payload'
 import { formatDate, formatDuration } from '@/lib/format'
 import { episodeAudioSource } from '@/lib/media/audio-source'
 import { parseStartTime } from '@/lib/media/playback-time'
@@ -57,9 +57,8 @@ export default async function EpisodePage({ params, searchParams }: Props) {
       <PlayerProvider audio={playerAudio(episode)}>
         <EpisodeComments episode={episode}>
           <Transcript
-            segments={episode.segments}
-            chapters={episode.chapters}
-            persons={castOf(episode.persons, episode.show.persons)}
+            slug={episode.slug}
+            transcript={transcriptPayload(episode)}
             atMs={atSeconds !== null ? atSeconds * 1000 : null}
           />
         </EpisodeComments>

@@ -9,9 +9,10 @@
 // last, Enter or Space opens the sentence's thread under its segment, P plays from it. Closing
 // the thread (Escape, Close) hands focus back to the sentence (comment-panel.tsx).
 //
-// The server renders the first segments as HTML (initialSegments, transcript.tsx); right after
-// the page is interactive the rest are added in slices, so neither a long HTML page nor one long
-// task stands between a listener and the first screen.
+// The server renders the first segments as HTML (firstSegments, transcript.tsx); a long
+// transcript's whole value is fetched right after (wholeUrl: segments.json), and the rest is
+// added in slices, so neither a long page nor one long task stands between a listener and the
+// first screen.
 import { Fragment, memo, startTransition, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { useComments } from '@/app/episodes/[slug]/_components/comments-context'
 import { PlayFromButton } from '@/app/episodes/[slug]/_components/play-from-button'
@@ -30,17 +31,23 @@ const SENTENCES_PER_SLICE = 800
 const SENTENCE_SELECTOR = '.segment-text > .sentence'
 
 export function TranscriptText(props: {
-  /** JSON of EncodedSegment[] (lib/episodes/transcript-encoding.ts). */
-  transcript: string
-  initialSegments: number
+  /** JSON of the first EncodedSegment[] (lib/episodes/transcript-encoding.ts), rendered on the server. */
+  firstSegments: string
+  /** How many segments the whole transcript has. */
+  segmentCount: number
+  /** Where the whole transcript's value is, when the page carries only its first screens. */
+  wholeUrl: string | null
 }) {
-  const segments = useMemo(
-    () => decodeTranscript(JSON.parse(props.transcript) as EncodedSegment[]),
-    [props.transcript],
+  const first = useMemo(
+    () => decodeTranscript(JSON.parse(props.firstSegments) as EncodedSegment[]),
+    [props.firstSegments],
   )
+  const whole = useWholeTranscript(props.wholeUrl)
+  const segments = whole.segments ?? first
+  const initialSegments = first.length
   const { slug, counts, openSentenceId, toggle } = useComments()
   const player = usePlayer()
-  const [shown, setShown] = useState(props.initialSegments)
+  const [shown, setShown] = useState(initialSegments)
   const [focused, setFocused] = useState<number | null>(null)
   const visible = Math.min(shown, segments.length)
 
@@ -70,11 +77,11 @@ export function TranscriptText(props: {
 
   // A permalink to a sentence the server did not render: once it is here, go to it as the
   // browser would have (scroll, :target highlight) and cue the player there.
-  const complete = visible >= segments.length
+  const complete = (props.wholeUrl === null || whole.segments !== null) && visible >= segments.length
   useEffect(() => {
-    if (!complete || props.initialSegments >= segments.length) return
+    if (!complete || initialSegments >= segments.length) return
     const index = segmentOf.get(linkedId)
-    if (index === undefined || index < props.initialSegments) return
+    if (index === undefined || index < initialSegments) return
     // Replacing the location with itself is a fragment navigation: it scrolls and sets :target.
     window.location.replace(window.location.hash)
     const start = document.getElementById(`s-${linkedId}`)?.dataset.startMs
@@ -147,7 +154,7 @@ export function TranscriptText(props: {
           tabStop={tabStop !== null && segmentOf.get(tabStop) === n ? tabStop : null}
         />
       ))}
-      {visible < segments.length ? (
+      {visible < props.segmentCount ? (
         // Without scripts the rest never arrives: the whole text is a file away.
         <noscript>
           <p className="muted">
@@ -156,8 +163,56 @@ export function TranscriptText(props: {
           </p>
         </noscript>
       ) : null}
+      {whole.failed ? (
+        <p className="muted" role="status">
+          The rest of this transcript did not load. Reload the page, or{' '}
+          <a href={`/episodes/${slug}/transcript.txt`}>read the whole transcript as text</a>.
+        </p>
+      ) : null}
     </div>
   )
+}
+
+/** Fetch attempts for the whole transcript before the page says it did not load. */
+const WHOLE_TRANSCRIPT_ATTEMPTS = 3
+
+/**
+ * The whole transcript from `url` (segments.json), fetched once per url. While a new url loads
+ * (a refresh after an edit), the last one loaded stays: the transcript never shrinks back to
+ * its first screens under the reader.
+ */
+function useWholeTranscript(url: string | null): { segments: TranscriptSegment[] | null; failed: boolean } {
+  const [loaded, setLoaded] = useState<{ url: string; segments: TranscriptSegment[] } | null>(null)
+  const [failedUrl, setFailedUrl] = useState<string | null>(null)
+  useEffect(() => {
+    if (url === null) return
+    const controller = new AbortController()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const load = (attempt: number) => {
+      fetch(url, { signal: controller.signal })
+        .then((response) => {
+          if (!response.ok) throw new Error(`${url} answered ${response.status}`)
+          return response.json() as Promise<EncodedSegment[]>
+        })
+        .then((encoded) => {
+          const segments = decodeTranscript(encoded)
+          startTransition(() => setLoaded({ url, segments }))
+        })
+        .catch(() => {
+          if (controller.signal.aborted) return
+          if (attempt < WHOLE_TRANSCRIPT_ATTEMPTS)
+            timer = setTimeout(() => load(attempt + 1), 1_000 * attempt)
+          else setFailedUrl(url)
+        })
+    }
+    load(1)
+    return () => {
+      controller.abort()
+      clearTimeout(timer)
+    }
+  }, [url])
+  if (url === null) return { segments: null, failed: false }
+  return { segments: loaded?.segments ?? null, failed: failedUrl === url }
 }
 
 function subscribeToHash(onChange: () => void): () => void {
