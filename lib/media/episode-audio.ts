@@ -6,7 +6,7 @@
 // (`audio.<ext>`), never from the uploaded file's name.
 import 'server-only'
 import { randomBytes } from 'node:crypto'
-import { createWriteStream, copyFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { createWriteStream, copyFileSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { Readable, Transform } from 'node:stream'
@@ -95,8 +95,11 @@ export async function setEpisodeAudioFile(
       done(written > maxBytes ? new TooLarge() : null, chunk)
     },
   })
+  // Opened here, not by the stream: a stream opens its file asynchronously, so a refusal early in
+  // the pipeline could remove the temporary before it exists and leave it behind.
+  const file = createWriteStream(temporary, { fd: openSync(temporary, 'wx') })
   try {
-    await pipeline(toNodeStream(content), counter, createWriteStream(temporary, { flags: 'wx' }))
+    await pipeline(toNodeStream(content), counter, file)
   } catch (error) {
     rmSync(temporary, { force: true })
     if (error instanceof TooLarge) return tooLarge(maxBytes)
