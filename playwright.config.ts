@@ -55,7 +55,9 @@ export default defineConfig({
       FEED_REFRESH_INTERVAL_MS: '0',
     },
     reuseExistingServer: !process.env.CI,
-    timeout: 240_000,
+    // The server builds the app first when the build is stale (always, in a clean clone): ~1.5 min
+    // alone, several when the machine is shared.
+    timeout: 480_000,
     stdout: 'pipe',
   },
 })

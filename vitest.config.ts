@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import type { Plugin } from 'vite'
@@ -31,6 +32,11 @@ export default defineConfig({
     include: TEST_FILES,
     environment: 'node',
     pool: 'forks',
+    // One test file per core. Vitest's default leaves a core free (cores - 1: one worker on this
+    // 2-core machine), but these files spend much of their time waiting on what they start (CLIs,
+    // sqld, servers, Litestream) (docs/decisions/0026-ci-time.md). Each test has its own
+    // database, folder and ports.
+    maxWorkers: availableParallelism(),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     globalSetup: ['tests/support/global-setup.ts'],

@@ -2,7 +2,8 @@
 // and comments can be turned off per episode.
 import { expect, test } from '@playwright/test'
 import { bearer, createUser, signIn } from './support/accounts'
-import { EPISODE, sentenceId } from './support/episode'
+import { sentenceId } from './support/episode'
+import { importEpisode, longConversationVtt } from './support/long-episode'
 
 test('a host hides a reported comment from the moderation queue, and readers no longer see it', async ({
   page,
@@ -39,9 +40,12 @@ test('a host turns comments off for an episode and listeners can no longer post'
   page,
   request,
 }) => {
+  // An episode of its own, so the demo episodes other specs post on are never turned off.
+  // Imported before the host is made, so the host hosts its show.
+  const { path } = importEpisode(longConversationVtt(20), 'comments-off')
   const host = createUser('host', 'host')
   const listener = createUser('listener')
-  await signIn(page, host, EPISODE)
+  await signIn(page, host, path)
   const id = Number((await page.locator('.sentence').nth(11).getAttribute('id'))!.slice(2))
   await page.getByRole('button', { name: 'Turn comments off' }).click()
   await expect(page.getByText('Comments are turned off for this episode.')).toBeVisible()

@@ -10,7 +10,9 @@ import { E2E_REPLICA_FOLDER } from './support/paths'
 import { bearer, createUser } from './support/accounts'
 import { sentenceId } from './support/episode'
 
-const SECOND_PORT = 3109
+// Beside the e2e server's port (E2E_PORT, 3100 by default), so a second e2e run on another port
+// does not collide with this one.
+const SECOND_PORT = Number(process.env.E2E_PORT ?? 3100) + 9
 
 async function waitForExit(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null) return child.exitCode
@@ -41,7 +43,9 @@ test('a comment acknowledged by the API is in the replica, and npm start restore
   const machine = mkdtempSync(join(tmpdir(), 'hearsay-restore-'))
   const replica = join(machine, 'replica')
   cpSync(E2E_REPLICA_FOLDER, replica, { recursive: true })
-  const server = spawn(process.execPath, [...CLI_NODE_ARGS, 'scripts/start.ts'], {
+  // --no-build: the build the e2e server serves. Were a source newer than it (an edit in the
+  // working tree), a rebuild here would replace that build under the running e2e server.
+  const server = spawn(process.execPath, [...CLI_NODE_ARGS, 'scripts/start.ts', '--no-build'], {
     env: {
       ...process.env,
       DATABASE_URL: `file:${join(machine, 'data', 'hearsay.db')}`,

@@ -50,7 +50,8 @@ async function startNode(name: keyof typeof NODE_PORTS, server: SqldPrimary): Pr
     NEXT_TELEMETRY_DISABLED: '1',
   }
   delete env.REPLICA_URL
-  const child = spawn(process.execPath, [...CLI_NODE_ARGS, 'scripts/start.ts'], {
+  // --no-build: never rebuild the e2e server's build under it (see e2e/replication.spec.ts).
+  const child = spawn(process.execPath, [...CLI_NODE_ARGS, 'scripts/start.ts', '--no-build'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   })

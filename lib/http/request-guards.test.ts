@@ -2,6 +2,7 @@ import { NextRequest } from 'next/server'
 import { describe, expect, it } from 'vitest'
 import { proxy } from '../../proxy'
 import { edgeRefusal, isOurOrigin } from './request-guards'
+import { NON_PAGE_CSP } from './security-headers'
 
 const OURS = 'http://127.0.0.1:3000'
 const SESSION = 'better-auth.session_token=abc.def'
@@ -87,5 +88,11 @@ describe('proxy', () => {
     const page = proxy(new NextRequest('http://127.0.0.1:3000/episodes/x'))
     expect(page.status).toBe(200)
     expect(page.headers.get('content-security-policy')).toContain('nonce-')
+    // The page's nonce reaches its render as a request header; an API answer gets the fixed policy.
+    expect(page.headers.get('x-middleware-request-content-security-policy')).toContain('nonce-')
+    const api = proxy(new NextRequest('http://127.0.0.1:3000/api/search?q=x'))
+    expect(api.status).toBe(200)
+    expect(api.headers.get('content-security-policy')).toBe(NON_PAGE_CSP)
+    expect(api.headers.get('x-content-type-options')).toBe('nosniff')
   })
 })

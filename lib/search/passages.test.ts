@@ -82,6 +82,21 @@ describe('passages as a moment', () => {
     expect(withCommon.hits.map((hit) => hit.passage?.sentences.length)).toEqual([3])
   })
 
+  it('find a quoted phrase over as many sentences as it has words, and no further', () => {
+    const db = imported('phrase.vtt', [
+      'We renewed the subscription.',
+      'In.',
+      'Fact, it was cheap.',
+      'Another subscription.',
+      'Filler.',
+      'In fact, no.',
+    ])
+    const outcome = found(searchTranscripts(db, { q: '"subscription in fact"' }))
+    expect(outcome.hits.map((hit) => hit.passage?.sentences.map((s) => s.text))).toEqual([
+      ['We renewed the subscription.', 'In.', 'Fact, it was cheap.'],
+    ])
+  })
+
   it('are looked for once sentence hits leave room on the page, and counted from there', () => {
     const db = imported('page.vtt', [
       'Alpha beta one.',

@@ -59,23 +59,25 @@ export const HIT_COLUMNS = `s.id AS sentenceId, s.startMs, s.speaker, s.text,
 export const JOINS = `JOIN Episode e ON e.id = s.episodeId JOIN Show sh ON sh.id = e.showId`
 
 /**
- * How many of the newest matches are ranked. bm25 costs about 1.3 µs per match, so a word
- * found in 150,000 sentences ("the") took 150 ms to rank in full; within this window it takes
- * a few. Matches past the window follow, newest first. See docs/decisions/0006-search-ranking-window.md.
- */
-export const RANK_WINDOW = 2000
-
-/**
  * How a query's matches are ordered inside the window. `bm25` weighs the words against each
  * other (a rare one counts more). With one term (a word, a phrase, a prefix) there is nothing to
  * weigh: bm25 orders by the sentence's length in tokens and the few sentences saying the term
  * twice, yet before ranking it walks the term's whole doclist to count it (7 ms for "the", 11 ms
  * for the phrase "that s"). `length` orders by the token count FTS5 keeps for every sentence,
- * shortest first, for the cost of reading the window's ids.
+ * shortest first, for the cost of a lookup per match.
  */
 export type Ranking = 'bm25' | 'length'
 
-/** Sentences matching an FTS5 expression, best first (within RANK_WINDOW), with a marked snippet. */
+/**
+ * How many of the newest matches are ranked, per ranking; matches past the window follow,
+ * newest first. bm25 costs about 1.3 µs per match, so a word found in 150,000 sentences ("the")
+ * took 150 ms to rank in full; within 2,000 it takes a few (docs/decisions/0006). A length
+ * ranking costs a token-count lookup per match and only ever prefers shorter sentences, so it
+ * looks at the newest 500 (docs/decisions/0025).
+ */
+export const RANK_WINDOW: Record<Ranking, number> = { bm25: 2000, length: 500 }
+
+/** Sentences matching an FTS5 expression, best first (within its RANK_WINDOW), with a marked snippet. */
 export function searchSentences(
   db: SqliteDatabase,
   match: string,
@@ -88,26 +90,27 @@ export function searchSentences(
   const matching = `FROM SentenceFts ${joins} WHERE SentenceFts MATCH ?${filter.sql}`
   const params = [match, ...filter.params]
   const count = () => countMatches(db, matching, params, filter.params.length === 0)
+  const window = RANK_WINDOW[ranking]
   const ids: number[] = []
   let total: number
-  if (page.offset < RANK_WINDOW) {
+  if (page.offset < window) {
     const ranked = rankWindow(db, matching, params, page, ranking)
     ids.push(...ranked.ids)
     // The ranking read the matches up to one past the window: their number is the total unless
     // they overflow it (or the page lies past the last of them, where it read none).
-    total = ranked.seen > RANK_WINDOW || ranked.ids.length === 0 ? count() : ranked.seen
+    total = ranked.seen > window || ranked.ids.length === 0 ? count() : ranked.seen
   } else {
     total = count()
   }
   const remaining = page.limit - ids.length
-  if (remaining > 0 && total > RANK_WINDOW && page.offset + ids.length < total) {
+  if (remaining > 0 && total > window && page.offset + ids.length < total) {
     // Past the window: the older matches, newest first.
     const older = statement(
       db,
       `SELECT SentenceFts.rowid ${matching} ORDER BY SentenceFts.rowid DESC LIMIT ? OFFSET ?`,
     )
       .pluck()
-      .all(...params, remaining, Math.max(page.offset, RANK_WINDOW)) as number[]
+      .all(...params, remaining, Math.max(page.offset, window)) as number[]
     ids.push(...older)
   }
   return { total, rows: hitsWithSnippets(db, match, ids) }
@@ -121,20 +124,12 @@ export function countSentences(db: SqliteDatabase, match: string, filters: Searc
   return countMatches(db, matching, [match, ...filter.params], filter.params.length === 0)
 }
 
-// The ranking inside the window, as an SQL expression over the matching row (see Ranking).
+// The newest matches up to one past the window, read once (FTS5 reads its doclists newest first
+// and stops there) into a materialized table: their number tells whether they overflow the
+// window, and then the extra (oldest) one is left out of the ranking. bm25 can only be computed
+// while FTS5 reads a match; a sentence's length is looked up afterwards, for the window's rows.
 // SentenceFts_docsize holds each sentence's length in tokens as a varint: ordering by the
 // varint's byte length, then its bytes, is ordering by the number.
-const SCORES: Record<Ranking, { score: string; order: string }> = {
-  bm25: { score: 'bm25(SentenceFts)', order: 'score' },
-  length: {
-    score: '(SELECT sz FROM SentenceFts_docsize WHERE id = SentenceFts.rowid)',
-    order: 'length(score), score',
-  },
-}
-
-// The newest RANK_WINDOW matches only, ranked, in one pass: FTS5 reads its doclists newest
-// first and stops one match past the window, so the same pass tells whether the matches
-// overflow it; the extra (oldest) one is left out of the ranking.
 function rankWindow(
   db: SqliteDatabase,
   matching: string,
@@ -142,15 +137,18 @@ function rankWindow(
   page: { limit: number; offset: number },
   ranking: Ranking,
 ): { ids: number[]; seen: number } {
+  const window = RANK_WINDOW[ranking]
+  const bm25 = ranking === 'bm25'
   const rows = statement(
     db,
-    `SELECT id, seen FROM (
-       SELECT id, score, count(*) OVER () AS seen, min(id) OVER () AS oldest FROM (
-         SELECT SentenceFts.rowid AS id, ${SCORES[ranking].score} AS score ${matching}
-         ORDER BY SentenceFts.rowid DESC LIMIT ${RANK_WINDOW + 1}
-       )
-     ) WHERE seen <= ${RANK_WINDOW} OR id > oldest
-     ORDER BY ${SCORES[ranking].order}, id LIMIT ? OFFSET ?`,
+    `WITH matched AS MATERIALIZED (
+       SELECT SentenceFts.rowid AS id${bm25 ? ', bm25(SentenceFts) AS score' : ''} ${matching}
+       ORDER BY SentenceFts.rowid DESC LIMIT ${window + 1}
+     ), extent AS (SELECT count(*) AS seen, min(id) AS oldest FROM matched)
+     SELECT matched.id, extent.seen FROM matched CROSS JOIN extent
+     ${bm25 ? '' : 'JOIN SentenceFts_docsize size ON size.id = matched.id'}
+     WHERE extent.seen <= ${window} OR matched.id > extent.oldest
+     ORDER BY ${bm25 ? 'matched.score' : 'length(size.sz), size.sz'}, matched.id LIMIT ? OFFSET ?`,
   )
     .raw()
     .all(...params, page.limit, page.offset) as [number, number][]
@@ -182,7 +180,8 @@ function countMatches(db: SqliteDatabase, matching: string, params: string[], ca
     return known
   }
   const total = counted()
-  if (total > RANK_WINDOW) {
+  // Only counts past the smaller window are ever asked for again (searchSentences).
+  if (total > Math.min(...Object.values(RANK_WINDOW))) {
     cache.byMatch.set(match, total)
     if (cache.byMatch.size > COUNT_CACHE_SIZE) cache.byMatch.delete(cache.byMatch.keys().next().value!)
   }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { freshDatabase } from '../../tests/support/database'
 import { importTranscript } from '../import/import-transcript'
 import { buildEpisode, buildSentences, writeEpisode } from '../seed/factories'
-import { searchTranscripts, snippetToHtml, splitSnippet } from './search'
+import { compileSearchQuery } from './query'
+import { rankingFor, searchTranscripts, snippetToHtml, splitSnippet } from './search'
 import { MATCH_END, MATCH_START, RANK_WINDOW } from './search-sql'
 
 const EPISODE_ONE = `WEBVTT
@@ -128,29 +129,36 @@ describe('ranking a very common word', () => {
     return db
   }
 
-  it('pages through every match exactly once, ranked inside the window and newest first after it', () => {
-    const db = manySentences(RANK_WINDOW + 150)
-    const seen: number[] = []
-    for (let offset = 0; offset < RANK_WINDOW + 150; offset += 100) {
-      const outcome = searchTranscripts(db, { q: 'common', limit: 100, offset })
-      expect(outcome.ok && outcome.total).toBe(RANK_WINDOW + 150)
-      seen.push(...(outcome.ok ? outcome.hits.map((hit) => hit.sentence.id) : []))
-    }
-    expect(seen).toHaveLength(RANK_WINDOW + 150)
-    expect(new Set(seen).size).toBe(RANK_WINDOW + 150)
-    const windowIds = seen.slice(0, RANK_WINDOW)
-    const olderIds = seen.slice(RANK_WINDOW)
-    expect(Math.min(...windowIds)).toBeGreaterThan(Math.max(...olderIds))
-    expect(olderIds).toEqual([...olderIds].sort((a, b) => b - a))
-    const firstPage = searchTranscripts(db, { q: 'common', limit: 5 })
-    expect(firstPage.ok && firstPage.hits.map((hit) => hit.sentence.text.startsWith('Common word'))).toEqual([
-      true,
-      true,
-      true,
-      true,
-      true,
-    ])
-  })
+  // Required terms are ranked by length in their window, alternatives by bm25 in theirs (search.ts rankingFor).
+  it.each([
+    { q: 'common', ranking: 'length' as const },
+    { q: 'common word', ranking: 'length' as const },
+    { q: 'common OR absent', ranking: 'bm25' as const },
+  ])(
+    'pages through every match of $q exactly once, ranked inside the $ranking window and newest first after it',
+    ({ q, ranking }) => {
+      const compiled = compileSearchQuery(q)
+      expect(compiled.ok && rankingFor(compiled.groups)).toBe(ranking)
+      const window = RANK_WINDOW[ranking]
+      const db = manySentences(window + 150)
+      const seen: number[] = []
+      for (let offset = 0; offset < window + 150; offset += 100) {
+        const outcome = searchTranscripts(db, { q, limit: 100, offset })
+        expect(outcome.ok && outcome.total).toBe(window + 150)
+        seen.push(...(outcome.ok ? outcome.hits.map((hit) => hit.sentence.id) : []))
+      }
+      expect(seen).toHaveLength(window + 150)
+      expect(new Set(seen).size).toBe(window + 150)
+      const windowIds = seen.slice(0, window)
+      const olderIds = seen.slice(window)
+      expect(Math.min(...windowIds)).toBeGreaterThan(Math.max(...olderIds))
+      expect(olderIds).toEqual([...olderIds].sort((a, b) => b - a))
+      const firstPage = searchTranscripts(db, { q, limit: 5 })
+      expect(
+        firstPage.ok && firstPage.hits.map((hit) => hit.sentence.text.startsWith('Common word')),
+      ).toEqual([true, true, true, true, true])
+    },
+  )
 
   it('returns an empty page, with the total, past the last match', () => {
     const outcome = searchTranscripts(seeded(), { q: 'database', offset: 50 })

@@ -20,6 +20,7 @@ import {
   searchSentences,
   MATCH_END,
   MATCH_START,
+  type Ranking,
   type SentenceHitRow,
 } from '@/lib/search/search-sql'
 import { findPassages, readPassages, termTokens, type PassageHit } from '@/lib/search/passages'
@@ -169,8 +170,7 @@ export function prefixExpansion(db: SqliteDatabase, term: Term): string[] {
  * passages on the page where they start.
  */
 function runQuery(db: SqliteDatabase, query: Prepared, page: Page): { total: number; hits: SearchHit[] } {
-  // One term has nothing to weigh against another: shortest sentences first (see Ranking).
-  const ranking = query.groups.length === 1 && query.groups[0]!.length === 1 ? 'length' : 'bm25'
+  const ranking = rankingFor(query.groups)
   const sentences = searchSentences(db, query.match, query.filters, page, ranking)
   const pageFull = sentences.total >= page.offset + page.limit
   if (pageFull || sentences.total >= PASSAGE_TIER_LIMIT)
@@ -181,6 +181,18 @@ function runQuery(db: SqliteDatabase, query: Prepared, page: Page): { total: num
   const onPage = room > 0 ? passages.slice(skip, skip + room) : []
   const passageHits = readPassages(db, query.match, onPage).map(passageToHit)
   return { total: sentences.total + passages.length, hits: [...sentences.rows.map(toHit), ...passageHits] }
+}
+
+/**
+ * bm25 weighs a rare word over a common one only where they compete: between alternatives (OR,
+ * and a prefix, which expands to several words). When every term must be in the sentence, every
+ * match holds each of them, their weights add up alike, and bm25 orders by length, but for a
+ * word said twice; so one term, or terms that are all required, rank by length (see Ranking),
+ * without bm25's walk of every term's whole doclist (docs/decisions/0025).
+ */
+export function rankingFor(groups: Term[][]): Ranking {
+  if (groups.length === 1 && groups[0]!.length === 1) return 'length'
+  return groups.every((group) => group.length === 1 && !group[0]!.prefix) ? 'length' : 'bm25'
 }
 
 interface CorrectedQuery {

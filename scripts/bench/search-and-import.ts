@@ -306,6 +306,8 @@ async function main() {
     // Next's own cost per request on this machine: the search route refusing an empty query
     // (400) before any search, so routing, the proxy and a JSON answer, and nothing else.
     const floor = await timeServer(ourServer(importDb), mix, 1, () => '/api/search?q=', 400)
+    // …and with 8 clients: what queueing behind Next's own work costs before any search.
+    const floor8 = await timeServer(ourServer(importDb), mix, 8, () => '/api/search?q=', 400)
 
     const speed = {
       directMs: direct,
@@ -314,6 +316,7 @@ async function main() {
       naive1Ms: stats(naive1.latenciesMs),
       naive8Ms: stats(naive8.latenciesMs),
       nextFloorHttp1Ms: stats(floor.latenciesMs),
+      nextFloorHttp8Ms: { ...stats(floor8.latenciesMs), requestsPerSecond: floor8.requestsPerSecond },
       throughput8: { ours: http8.requestsPerSecond, naive: naive8.requestsPerSecond },
       workerRssMb: http8.workerRssMb,
       typo,
@@ -364,6 +367,7 @@ function printTable(r: {
     naive1Ms: Stats
     naive8Ms: Stats
     nextFloorHttp1Ms: Stats
+    nextFloorHttp8Ms: Stats & { requestsPerSecond: number }
     throughput8: { ours: number; naive: number }
     workerRssMb: number
     typo: { cleanP50: number; typoP50: number; addedP50: number }
@@ -396,6 +400,12 @@ function printTable(r: {
     ]),
     ['in-process search p50 / p99 (query mix)', `${ms(s.directMs.p50)} / ${ms(s.directMs.p99)}`, '', ''],
     ['GET /api/search?q= (400, no search) p50, 1 client: Next floor', ms(s.nextFloorHttp1Ms.p50), '', ''],
+    [
+      'Next floor, 8 clients: p50 / p99, throughput',
+      `${ms(s.nextFloorHttp8Ms.p50)} / ${ms(s.nextFloorHttp8Ms.p99)}, ${s.nextFloorHttp8Ms.requestsPerSecond.toFixed(0)} req/s`,
+      '',
+      '',
+    ],
     [
       '/api/search p50, 1 client',
       ms(s.http1Ms.p50),
