@@ -85,11 +85,8 @@ export function searchSentences(
   page: { limit: number; offset: number },
   ranking: Ranking = 'bm25',
 ): { total: number; rows: SentenceHitRow[] } {
-  const filter = filterClause(filters)
-  const joins = filter.params.length === 0 ? '' : `JOIN Sentence s ON s.id = SentenceFts.rowid ${JOINS}`
-  const matching = `FROM SentenceFts ${joins} WHERE SentenceFts MATCH ?${filter.sql}`
-  const params = [match, ...filter.params]
-  const count = () => countMatches(db, matching, params, filter.params.length === 0)
+  const { matching, params, unfiltered } = matchingSentences(match, filters)
+  const count = () => countMatches(db, matching, params, unfiltered)
   const window = RANK_WINDOW[ranking]
   const ids: number[] = []
   let total: number
@@ -118,10 +115,21 @@ export function searchSentences(
 
 /** How many sentences match an FTS5 expression and the filters. */
 export function countSentences(db: SqliteDatabase, match: string, filters: SearchFilters): number {
+  const { matching, params, unfiltered } = matchingSentences(match, filters)
+  return countMatches(db, matching, params, unfiltered)
+}
+
+// The FROM … WHERE of the sentences an FTS5 expression and the filters match, and its parameters;
+// the sentence rows are joined only when a filter needs them.
+function matchingSentences(match: string, filters: SearchFilters) {
   const filter = filterClause(filters)
-  const joins = filter.params.length === 0 ? '' : `JOIN Sentence s ON s.id = SentenceFts.rowid ${JOINS}`
-  const matching = `FROM SentenceFts ${joins} WHERE SentenceFts MATCH ?${filter.sql}`
-  return countMatches(db, matching, [match, ...filter.params], filter.params.length === 0)
+  const unfiltered = filter.params.length === 0
+  const joins = unfiltered ? '' : `JOIN Sentence s ON s.id = SentenceFts.rowid ${JOINS}`
+  return {
+    matching: `FROM SentenceFts ${joins} WHERE SentenceFts MATCH ?${filter.sql}`,
+    params: [match, ...filter.params],
+    unfiltered,
+  }
 }
 
 // The newest matches up to one past the window, read once (FTS5 reads its doclists newest first
@@ -160,6 +168,8 @@ function rankWindow(
 // keeps the large ones per vocabulary version (bumped by every sentence insert, text change and
 // delete), and a common word is counted once per change to the transcripts.
 const COUNT_CACHE_SIZE = 256
+/** Only counts past a window are asked for again (searchSentences): past the smaller one, kept. */
+const SMALLEST_RANK_WINDOW = Math.min(...Object.values(RANK_WINDOW))
 const largeCounts = new WeakMap<SqliteDatabase, { version: number; byMatch: Map<string, number> }>()
 
 function countMatches(db: SqliteDatabase, matching: string, params: string[], cacheable: boolean): number {
@@ -180,8 +190,7 @@ function countMatches(db: SqliteDatabase, matching: string, params: string[], ca
     return known
   }
   const total = counted()
-  // Only counts past the smaller window are ever asked for again (searchSentences).
-  if (total > Math.min(...Object.values(RANK_WINDOW))) {
+  if (total > SMALLEST_RANK_WINDOW) {
     cache.byMatch.set(match, total)
     if (cache.byMatch.size > COUNT_CACHE_SIZE) cache.byMatch.delete(cache.byMatch.keys().next().value!)
   }
