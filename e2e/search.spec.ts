@@ -60,3 +60,33 @@ test('the JSON API returns hits with episode, sentence and a marked snippet', as
   expect(bad.status()).toBe(400)
   expect((await bad.json()).error).toMatch(/limit/)
 })
+
+// `npm start`'s worker answers the search API itself, with the route's own handler, beside Next's
+// router (lib/http/direct-routes.ts, docs/decisions/0027). Next's answers vary on its router
+// headers too (rsc, next-router-state-tree, …); the worker's vary on Accept-Encoding only.
+test('the search API is answered by the web worker, with the headers and compression Next gives', async ({
+  request,
+}) => {
+  const zipped = await request.get('/api/search?q=sqlite&limit=20', {
+    headers: { 'Accept-Encoding': 'gzip' },
+  })
+  expect(zipped.status()).toBe(200)
+  const headers = zipped.headers()
+  expect(headers.vary).toBe('Accept-Encoding')
+  expect(headers['content-encoding']).toBe('gzip')
+  expect(headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'")
+  expect(headers['x-frame-options']).toBe('DENY')
+  expect(headers['x-content-type-options']).toBe('nosniff')
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
+  const plain = await request.get('/api/search?q=sqlite&limit=20', {
+    headers: { 'Accept-Encoding': 'identity' },
+  })
+  expect(plain.headers()['content-encoding']).toBeUndefined()
+  expect(await zipped.json()).toEqual(await plain.json())
+  const head = await request.head('/api/search?q=sqlite&limit=20', {
+    headers: { 'Accept-Encoding': 'identity' },
+  })
+  expect(head.status()).toBe(200)
+  expect(head.headers()['content-length']).toBe(String((await plain.body()).length))
+  expect(await head.body()).toHaveLength(0)
+})

@@ -3,6 +3,9 @@
 // Everything shared between requests lives in SQLite or beside it (sessions, rate limits,
 // replication status), so any worker can answer any request.
 // docs/decisions/0008-web-server-processes.md
+// GET /api/search is answered by the worker itself, with the route's own handler, beside Next's
+// router (lib/http/direct-routes.ts, docs/decisions/0027); WEB_DIRECT_ROUTES=off sends it
+// through Next like everything else.
 import cluster from 'node:cluster'
 import { createServer } from 'node:http'
 import { availableParallelism } from 'node:os'
@@ -10,6 +13,7 @@ import next from 'next'
 import { z } from 'zod'
 import { env } from '@/lib/env'
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/http/client-address'
+import { answerDirectly, directRouteFor, warmDirectRoutes } from '@/lib/http/direct-routes'
 import { ALLOWED_METHODS, isAllowedMethod, methodNotAllowedMessage } from '@/lib/http/methods'
 import { refuseWriteWhilePrimaryDown, unavailableInsteadOfServerError } from '@/lib/http/primary-write-guard'
 import { catchUpToClientWrites, rememberClientWrite } from '@/lib/http/read-your-writes'
@@ -24,10 +28,16 @@ const WebConcurrencySchema = z.coerce
   .max(64)
   .default(Math.min(4, availableParallelism()))
 
+/** on: the worker answers the routes instrumentation.ts offers; off: Next answers every request. */
+const WebDirectRoutesSchema = z
+  .enum(['on', 'off'], { message: 'WEB_DIRECT_ROUTES must be on or off' })
+  .default('on')
+
 const settings = {
   HOST: env.HOST,
   PORT: env.PORT,
   WEB_CONCURRENCY: WebConcurrencySchema.parse(process.env.WEB_CONCURRENCY),
+  WEB_DIRECT_ROUTES: WebDirectRoutesSchema.parse(process.env.WEB_DIRECT_ROUTES) === 'on',
 }
 
 async function serveWorker(): Promise<void> {
@@ -68,9 +78,13 @@ async function serveWorker(): Promise<void> {
     // …and a listener reads their own write on whichever node and process answers next.
     catchUpToClientWrites(request)
     rememberClientWrite(request, response)
-    void handle(request, response)
+    const direct = settings.WEB_DIRECT_ROUTES ? directRouteFor(request.method, request.url) : null
+    if (direct) void answerDirectly(direct, request, response, pageless)
+    else void handle(request, response)
   })
-  server.listen(settings.PORT, settings.HOST)
+  server.listen(settings.PORT, settings.HOST, () => {
+    if (settings.WEB_DIRECT_ROUTES) void warmDirectRoutes()
+  })
   // Finish the requests in flight, then exit: their commits are in the WAL for the replicator.
   process.once('SIGTERM', () => server.close(() => process.exit(0)))
   process.once('SIGINT', () => server.close(() => process.exit(0)))

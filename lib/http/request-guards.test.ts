@@ -1,8 +1,9 @@
 import { NextRequest } from 'next/server'
 import { describe, expect, it } from 'vitest'
 import { proxy } from '../../proxy'
+import { DIRECT_ROUTE_PATHS } from './direct-routes'
 import { edgeRefusal, isOurOrigin } from './request-guards'
-import { NON_PAGE_CSP } from './security-headers'
+import { NON_PAGE_CSP, STATIC_SECURITY_HEADERS } from './security-headers'
 
 const OURS = 'http://127.0.0.1:3000'
 const SESSION = 'better-auth.session_token=abc.def'
@@ -94,5 +95,26 @@ describe('proxy', () => {
     expect(api.status).toBe(200)
     expect(api.headers.get('content-security-policy')).toBe(NON_PAGE_CSP)
     expect(api.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+
+  // The worker answers these itself (lib/http/direct-routes.ts) with NON_PAGE_CSP and the static
+  // headers, and never consults the proxy: that is only sound while the proxy would let every GET
+  // and HEAD of them through, whoever sends it, and set exactly those headers.
+  it('lets the direct routes through for any sender, only adding the headers the worker sets', () => {
+    for (const path of DIRECT_ROUTE_PATHS)
+      for (const method of ['GET', 'HEAD'])
+        for (const headers of [
+          {},
+          { origin: 'http://evil.example', cookie: SESSION, host: 'evil.example' },
+        ] as Record<string, string>[]) {
+          expect(guard(method, path, headers), `${method} ${path}`).toBeNull()
+          const passed = proxy(new NextRequest(`http://127.0.0.1:3000${path}?q=x`, { method, headers }))
+          expect(passed.status, `${method} ${path}`).toBe(200)
+          expect(passed.headers.get('x-middleware-next')).toBe('1')
+          expect(passed.headers.get('content-security-policy')).toBe(NON_PAGE_CSP)
+          for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS))
+            expect(passed.headers.get(name), `${name}`).toBe(value)
+          expect(passed.headers.get('x-middleware-request-content-security-policy')).toBeNull()
+        }
   })
 })

@@ -97,6 +97,22 @@ describe('passages as a moment', () => {
     ])
   })
 
+  it('find a phrase of more words than a bit mask holds across a sentence break', () => {
+    // Each word of a phrase is a requirement of its own; 40 of them are more than 32 bits.
+    const words = Array.from({ length: 40 }, (_, i) => `Term${String.fromCharCode(97 + (i % 26))}${i}`)
+    const db = imported('long-phrase.vtt', [
+      ...fillers(3),
+      `${words.slice(0, 20).join(' ')}.`,
+      `${words.slice(20).join(' ')}.`,
+      `${words.slice(0, 20).join(' ')}.`,
+      ...fillers(3),
+    ])
+    const outcome = found(searchTranscripts(db, { q: `"${words.join(' ')}"` }))
+    expect(outcome.hits.map((hit) => hit.passage?.sentences.map((s) => s.text.split(' ')[0]))).toEqual([
+      [words[0], words[20]],
+    ])
+  })
+
   it('are looked for once sentence hits leave room on the page, and counted from there', () => {
     const db = imported('page.vtt', [
       'Alpha beta one.',

@@ -43,6 +43,8 @@ const NEIGHBOURHOOD_BUDGET = 360
 const RARE_SENTENCES_NEAR_COMMON = NEIGHBOURHOOD_BUDGET / (2 * PASSAGE_SENTENCES - 1)
 /** At most this many passages are returned (they follow every sentence hit). */
 export const MAX_PASSAGES = 200
+/** Requirements a passage search tracks per sentence: the bits of a positive 32-bit number. */
+const MAX_REQUIREMENTS = 30
 
 // The separator between a window's sentences in the check index: a control character, so the
 // tokenizer reads it as a separator (a phrase may cross it) and the importer never stores one.
@@ -111,14 +113,17 @@ export function findPassages(
   filters: SearchFilters,
 ): PassageWindow[] {
   if (!wantsPassages(query.groups)) return []
-  const needs = requirements(query.groups, query.expand)
+  // A sentence's requirements are bits of one number (requirementBits). Only a long quoted phrase
+  // has more than fit (one requirement per word); its candidates are checked against the whole
+  // query afterwards (mustCheck below), so its later words would only have narrowed them.
+  const needs = [...new Set(requirements(query.groups, query.expand))].slice(0, MAX_REQUIREMENTS)
   const located: (number[] | null)[] = []
   for (const need of needs) {
     const ids = locate(db, need)
     if (ids?.length === 0) return []
     located.push(ids)
   }
-  const rare = located.flatMap((ids, index) => (ids ? [{ index, ids: new Set(ids) }] : []))
+  const rare = located.flatMap((ids, index) => (ids ? [{ index, ids }] : []))
   if (rare.length === 0) return []
   const common = needs.filter((_, index) => located[index] === null)
   const reach = passageReach(query.groups)
@@ -127,7 +132,7 @@ export function findPassages(
   // narrower neighbourhoods make the same number cheaper, not more of them.)
   const lookup =
     rare.length === 1 && common.length > 0
-      ? [{ ...rare[0]!, ids: new Set([...rare[0]!.ids].slice(0, RARE_SENTENCES_NEAR_COMMON)) }]
+      ? [{ ...rare[0]!, ids: rare[0]!.ids.slice(0, RARE_SENTENCES_NEAR_COMMON) }]
       : rare
   const episodes = rareOccurrences(db, lookup, filters, reach)
   // Tokens of a phrase must also stand in order, and an exclusion must be absent: only the whole
@@ -200,14 +205,14 @@ function locate(db: SqliteDatabase, need: string): number[] | null {
       .pluck()
       .get(need) !== undefined
   if (overflows) return null
-  return rowsAsJson<[number]>(
+  // One flat JSON array, newest first (FTS5 walks a doclist backwards at no extra cost).
+  const ids = statement(
     db,
-    `SELECT rowid AS id FROM SentenceFts WHERE SentenceFts MATCH ?`,
-    ['id'],
-    need,
+    `SELECT json_group_array(id) FROM (SELECT rowid AS id FROM SentenceFts WHERE SentenceFts MATCH ? ORDER BY rowid DESC)`,
   )
-    .map(([id]) => id)
-    .sort((a, b) => b - a)
+    .pluck()
+    .get(need) as string
+  return JSON.parse(ids) as number[]
 }
 
 interface Occurrence {
@@ -215,15 +220,31 @@ interface Occurrence {
   position: number
   startMs: number
   endMs: number
-  /** Indexes of the requirements this sentence meets. */
-  meets: number[]
+  /** The requirements this sentence meets, bit i for requirement i (a query has at most 16 terms). */
+  meets: number
 }
 
 type OccurrenceRow = [id: number, episodeId: number, position: number, startMs: number, endMs: number]
 
 interface Requirement {
   index: number
-  ids: Set<number>
+  /** Its sentences, newest first. */
+  ids: number[]
+}
+
+// Which of `needs` each of their sentences meets, as bits: one map instead of a set per
+// requirement asked of every row.
+function requirementBits(needs: Requirement[]): Map<number, number> {
+  const bits = new Map<number, number>()
+  needs.forEach((need, i) => {
+    for (const id of need.ids) bits.set(id, (bits.get(id) ?? 0) | (1 << i))
+  })
+  return bits
+}
+
+// Ids as a JSON array in ascending order, the order in which SQLite's lookups by id read pages.
+function ascendingJson(ids: Iterable<number>): string {
+  return `[${Float64Array.from(ids).sort().join(',')}]`
 }
 
 // Where the rare requirements' sentences sit, by episode, in transcript order. Either the
@@ -238,12 +259,12 @@ function rareOccurrences(
   // Show and date filters narrow episodes; a speaker filter is checked on the passage's sentences.
   const filter = filterClause({ ...filters, speakers: [] })
   const joins = filter.params.length === 0 ? '' : JOINS
-  const driver = rare.reduce((best, need) => (need.ids.size < best.ids.size ? need : best))
-  const everyId = rare.reduce((sum, need) => sum + need.ids.size, 0)
+  const driver = rare.reduce((best, need) => (need.ids.length < best.ids.length ? need : best))
+  const bits = requirementBits(rare)
   // A neighbourhood reads 2 × reach + 1 rows per sentence of the rarest, the other way one row
   // per sentence of every requirement; a row costs about the same either way (measured: 1.1 µs
   // in a neighbourhood, 0.8 µs looked up by id), so whichever reads fewer rows.
-  const byNeighbourhood = (2 * reach + 1) * driver.ids.size < everyId
+  const byNeighbourhood = (2 * reach + 1) * driver.ids.length < bits.size
   const columns = ['id', 'episodeId', 'position', 'startMs', 'endMs']
   const rows = byNeighbourhood
     ? rowsAsJson<OccurrenceRow>(
@@ -254,7 +275,7 @@ function rareOccurrences(
            AND n.position BETWEEN s.position - ? AND s.position + ?
          WHERE 1 = 1${filter.sql}`,
         columns,
-        JSON.stringify([...driver.ids]),
+        ascendingJson(driver.ids),
         reach,
         reach,
         ...filter.params,
@@ -265,13 +286,13 @@ function rareOccurrences(
          FROM json_each(?) d JOIN Sentence s ON s.id = d.value ${joins}
          WHERE 1 = 1${filter.sql}`,
         columns,
-        JSON.stringify([...new Set(rare.flatMap((need) => [...need.ids]))]),
+        ascendingJson(bits.keys()),
         ...filter.params,
       )
   const episodes = new Map<number, Occurrence[]>()
   for (const [id, episodeId, position, startMs, endMs] of rows) {
-    const meets = rare.flatMap((need, i) => (need.ids.has(id) ? [i] : []))
-    if (meets.length === 0) continue
+    const meets = bits.get(id)
+    if (meets === undefined) continue
     const list = episodes.get(episodeId)
     const occurrence = { id, position, startMs, endMs, meets }
     if (list) list.push(occurrence)
@@ -295,11 +316,11 @@ function smallestRuns(
   let lastStart = -1
   const runs: [Occurrence, Occurrence][] = []
   for (let end = 0; end < occurrences.length; end++) {
-    for (const need of occurrences[end]!.meets) if (held[need]!++ === 0) met++
+    for (let m = occurrences[end]!.meets; m !== 0; m &= m - 1) if (held[lowestBit(m)]!++ === 0) met++
     if (met < count) continue
     // Drop sentences from the start while the rest still meets everything.
-    while (occurrences[start]!.meets.every((need) => held[need]! > 1)) {
-      for (const need of occurrences[start]!.meets) held[need]!--
+    while (allHeldTwice(held, occurrences[start]!.meets)) {
+      for (let m = occurrences[start]!.meets; m !== 0; m &= m - 1) held[lowestBit(m)]!--
       start++
     }
     if (start === lastStart) continue // the run ending earlier at this start is smaller
@@ -310,6 +331,16 @@ function smallestRuns(
     if (sentences >= minSentences && withinLimits(first, last)) runs.push([first, last])
   }
   return runs
+}
+
+/** The index of the lowest bit set in `mask`. */
+function lowestBit(mask: number): number {
+  return 31 - Math.clz32(mask & -mask)
+}
+
+function allHeldTwice(held: Int32Array, mask: number): boolean {
+  for (let m = mask; m !== 0; m &= m - 1) if (held[lowestBit(m)]! < 2) return false
+  return true
 }
 
 function withinLimits(first: Occurrence, last: Occurrence): boolean {
@@ -374,13 +405,14 @@ function windowsWithCommonWords(
     common,
   )
   const all = rare.length + common.length
+  const bits = requirementBits(rare)
   const near = new Map<number, Occurrence[]>()
   for (const [id, episodeId, position, startMs, endMs] of rows) {
-    const meets = [
-      ...rare.flatMap((need, i) => (need.ids.has(id) ? [i] : [])),
-      ...found.flatMap((ids, i) => (ids.has(id) ? [rare.length + i] : [])),
-    ]
-    if (meets.length === 0) continue
+    let meets = bits.get(id) ?? 0
+    found.forEach((ids, i) => {
+      if (ids.has(id)) meets |= 1 << (rare.length + i)
+    })
+    if (meets === 0) continue
     const list = near.get(episodeId)
     const occurrence = { id, position, startMs, endMs, meets }
     if (list) list.push(occurrence)

@@ -3,12 +3,15 @@
 // relevance (known items and their typo versions, ours against plain sentence-level FTS5 bm25,
 // scripts/bench/search-quality.ts); /api/search latency over HTTP (1 and 8 clients) on a
 // realistic query mix against the same searches run in-process and a naive node:http FTS5
-// server (scripts/bench/naive-fts-server.ts), with throughput and worker memory.
+// server (scripts/bench/naive-fts-server.ts), with throughput and worker memory; and the same
+// route through Next's router (WEB_DIRECT_ROUTES=off), which `npm start` no longer uses for it
+// (docs/decisions/0027).
 // Reads ../shared/corpus/talkpython-vtt.tar.gz when no folder is given. Prints a table and
 // writes bench-results/search-and-import.json.
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { text } from 'node:stream/consumers'
 import { join, resolve } from 'node:path'
 import { migrateDatabase } from '@/lib/db/migrate'
 import { importTranscript } from '@/lib/import/import-transcript'
@@ -17,7 +20,8 @@ import { openSqlite } from '@/lib/db/sqlite'
 import { readTranscript } from '@/lib/transcripts/parse'
 import { collectTranscriptFiles } from '@/scripts/lib/import-args'
 import { buildIsStale } from '@/scripts/lib/build-freshness'
-import { keepAliveClient, percentile, runConcurrently, waitForHttp } from '@/scripts/bench/measure'
+import { percentile, waitForHttp } from '@/scripts/bench/measure'
+import type { LoadJob, LoadResult } from '@/scripts/bench/load-client'
 import {
   buildKnownItems,
   buildQueryMix,
@@ -135,7 +139,7 @@ interface ServerRun {
   workerRssMb: number
 }
 
-/** Starts a server, warms it with the mix, then sends REQUESTS with `clients` in flight. */
+/** Starts a server, warms it with the mix, then sends REQUESTS with `clients` in flight (scripts/bench/load-client.ts). */
 async function timeServer(
   server: { args: string[]; env: Record<string, string>; port: number; health: string },
   queries: string[],
@@ -149,23 +153,17 @@ async function timeServer(
   })
   try {
     await waitForHttp(`http://127.0.0.1:${server.port}${server.health}`, 60_000)
-    const client = keepAliveClient(server.port, clients)
-    try {
-      for (const q of queries) await client.get(path(q)) // warm up
-      const startedAt = performance.now()
-      const latenciesMs = await runConcurrently(clients, REQUESTS, async (index) => {
-        const q = queries[index % queries.length]!
-        const status = await client.get(path(q))
-        if (status !== expectedStatus) throw new Error(`search ${q}: HTTP ${status}`)
-      })
-      const seconds = (performance.now() - startedAt) / 1000
-      return {
-        latenciesMs,
-        requestsPerSecond: REQUESTS / seconds,
-        workerRssMb: largestChildRssMb(child.pid!),
-      }
-    } finally {
-      client.close()
+    const load = await runLoadClient({
+      port: server.port,
+      clients,
+      paths: queries.map(path),
+      requests: REQUESTS,
+      expectedStatus,
+    })
+    return {
+      latenciesMs: load.latenciesMs,
+      requestsPerSecond: REQUESTS / load.seconds,
+      workerRssMb: largestChildRssMb(child.pid!),
     }
   } finally {
     // Wait for the exit only if it has not happened yet (an 'exit' already fired never fires again).
@@ -176,8 +174,22 @@ async function timeServer(
   }
 }
 
-// The production web server (scripts/web-cluster.ts), as `npm start` runs it.
-function ourServer(databasePath: string) {
+// The requests go out from a process of their own (scripts/bench/load-client.ts), not from this
+// one's large heap, whose collections would pause the client.
+async function runLoadClient(job: LoadJob): Promise<LoadResult> {
+  const client = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/load-client.ts'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  })
+  const output = text(client.stdout)
+  client.stdin.end(JSON.stringify(job))
+  const code = await new Promise<number | null>((done) => client.once('exit', done))
+  if (code !== 0) throw new Error(`load client exited with ${code}`)
+  return JSON.parse(await output) as LoadResult
+}
+
+// The production web server (scripts/web-cluster.ts), as `npm start` runs it; `throughNext`
+// turns the worker's direct routes off, so Next routes /api/search like any other request.
+function ourServer(databasePath: string, throughNext = false) {
   return {
     // As scripts/start.ts runs it: Next chooses its own export conditions per layer.
     args: ['--import', 'tsx', 'scripts/web-cluster.ts'],
@@ -187,6 +199,7 @@ function ourServer(databasePath: string) {
       HOST: '127.0.0.1',
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
+      WEB_DIRECT_ROUTES: throughNext ? 'off' : 'on',
     },
     port: BENCH_PORT,
     health: '/api/health',
@@ -303,11 +316,15 @@ async function main() {
     const http8 = await timeServer(ourServer(importDb), mix, 8, apiPath)
     const naive1 = await timeServer(naiveServer(importDb), mix, 1, naivePath)
     const naive8 = await timeServer(naiveServer(importDb), mix, 8, naivePath)
-    // Next's own cost per request on this machine: the search route refusing an empty query
-    // (400) before any search, so routing, the proxy and a JSON answer, and nothing else.
-    const floor = await timeServer(ourServer(importDb), mix, 1, () => '/api/search?q=', 400)
-    // …and with 8 clients: what queueing behind Next's own work costs before any search.
-    const floor8 = await timeServer(ourServer(importDb), mix, 8, () => '/api/search?q=', 400)
+    // The cost of a request before any search: the route refusing an empty query (400), as the
+    // worker answers it, and as Next does (routing, the proxy, a NextRequest, a web stream).
+    const empty = () => '/api/search?q='
+    const floor1 = await timeServer(ourServer(importDb), mix, 1, empty, 400)
+    const floor8 = await timeServer(ourServer(importDb), mix, 8, empty, 400)
+    const nextFloor1 = await timeServer(ourServer(importDb, true), mix, 1, empty, 400)
+    const nextFloor8 = await timeServer(ourServer(importDb, true), mix, 8, empty, 400)
+    const next1 = await timeServer(ourServer(importDb, true), mix, 1, apiPath)
+    const next8 = await timeServer(ourServer(importDb, true), mix, 8, apiPath)
 
     const speed = {
       directMs: direct,
@@ -315,8 +332,15 @@ async function main() {
       http8Ms: stats(http8.latenciesMs),
       naive1Ms: stats(naive1.latenciesMs),
       naive8Ms: stats(naive8.latenciesMs),
-      nextFloorHttp1Ms: stats(floor.latenciesMs),
-      nextFloorHttp8Ms: { ...stats(floor8.latenciesMs), requestsPerSecond: floor8.requestsPerSecond },
+      floorHttp1Ms: stats(floor1.latenciesMs),
+      floorHttp8Ms: { ...stats(floor8.latenciesMs), requestsPerSecond: floor8.requestsPerSecond },
+      throughNext: {
+        floorHttp1Ms: stats(nextFloor1.latenciesMs),
+        floorHttp8Ms: { ...stats(nextFloor8.latenciesMs), requestsPerSecond: nextFloor8.requestsPerSecond },
+        http1Ms: stats(next1.latenciesMs),
+        http8Ms: { ...stats(next8.latenciesMs), requestsPerSecond: next8.requestsPerSecond },
+        workerRssMb: next8.workerRssMb,
+      },
       throughput8: { ours: http8.requestsPerSecond, naive: naive8.requestsPerSecond },
       workerRssMb: http8.workerRssMb,
       typo,
@@ -366,8 +390,15 @@ function printTable(r: {
     http8Ms: Stats
     naive1Ms: Stats
     naive8Ms: Stats
-    nextFloorHttp1Ms: Stats
-    nextFloorHttp8Ms: Stats & { requestsPerSecond: number }
+    floorHttp1Ms: Stats
+    floorHttp8Ms: Stats & { requestsPerSecond: number }
+    throughNext: {
+      floorHttp1Ms: Stats
+      floorHttp8Ms: Stats & { requestsPerSecond: number }
+      http1Ms: Stats
+      http8Ms: Stats & { requestsPerSecond: number }
+      workerRssMb: number
+    }
     throughput8: { ours: number; naive: number }
     workerRssMb: number
     typo: { cleanP50: number; typoP50: number; addedP50: number }
@@ -399,11 +430,22 @@ function printTable(r: {
       ],
     ]),
     ['in-process search p50 / p99 (query mix)', `${ms(s.directMs.p50)} / ${ms(s.directMs.p99)}`, '', ''],
-    ['GET /api/search?q= (400, no search) p50, 1 client: Next floor', ms(s.nextFloorHttp1Ms.p50), '', ''],
     [
-      'Next floor, 8 clients: p50 / p99, throughput',
-      `${ms(s.nextFloorHttp8Ms.p50)} / ${ms(s.nextFloorHttp8Ms.p99)}, ${s.nextFloorHttp8Ms.requestsPerSecond.toFixed(0)} req/s`,
+      'GET /api/search?q= (400, no search) p50, 1 client: the floor',
+      ms(s.floorHttp1Ms.p50),
+      `through Next ${ms(s.throughNext.floorHttp1Ms.p50)}`,
+      ratio(s.floorHttp1Ms.p50, s.throughNext.floorHttp1Ms.p50),
+    ],
+    [
+      'the floor, 8 clients: p50 / p99, throughput',
+      `${ms(s.floorHttp8Ms.p50)} / ${ms(s.floorHttp8Ms.p99)}, ${s.floorHttp8Ms.requestsPerSecond.toFixed(0)} req/s`,
+      `through Next ${ms(s.throughNext.floorHttp8Ms.p50)} / ${ms(s.throughNext.floorHttp8Ms.p99)}, ${s.throughNext.floorHttp8Ms.requestsPerSecond.toFixed(0)} req/s`,
       '',
+    ],
+    [
+      '/api/search through Next (WEB_DIRECT_ROUTES=off): p50 1 client; p50 / p99, throughput 8 clients',
+      `${ms(s.throughNext.http1Ms.p50)}; ${ms(s.throughNext.http8Ms.p50)} / ${ms(s.throughNext.http8Ms.p99)}, ${s.throughNext.http8Ms.requestsPerSecond.toFixed(0)} req/s`,
+      `as npm start serves it ${ms(s.http1Ms.p50)}; ${ms(s.http8Ms.p50)} / ${ms(s.http8Ms.p99)}, ${s.throughput8.ours.toFixed(0)} req/s`,
       '',
     ],
     [
@@ -436,7 +478,12 @@ function printTable(r: {
       `typo ${ms(s.typo.typoP50)} vs clean ${ms(s.typo.cleanP50)}`,
       '',
     ],
-    ['largest server process RSS after the 8-client run', `${s.workerRssMb.toFixed(0)} MB`, '', ''],
+    [
+      'largest server process RSS after the 8-client run',
+      `${s.workerRssMb.toFixed(0)} MB`,
+      `through Next ${s.throughNext.workerRssMb.toFixed(0)} MB`,
+      '',
+    ],
   ]
   console.log(`\n| measure | value | baseline | ratio |`)
   console.log(`| --- | --- | --- | --- |`)
