@@ -79,7 +79,12 @@ async function serveWorker(): Promise<void> {
     catchUpToClientWrites(request)
     rememberClientWrite(request, response)
     const direct = settings.WEB_DIRECT_ROUTES ? directRouteFor(request.method, request.url) : null
-    if (direct) void answerDirectly(direct, request, response, pageless)
+    if (direct)
+      answerDirectly(direct, request, response, pageless).catch((error: unknown) => {
+        // Past the route's own failures (already a 500): writing the answer itself failed.
+        console.error(`${request.method} ${request.url}: ${String(error)}`)
+        response.destroy()
+      })
     else void handle(request, response)
   })
   server.listen(settings.PORT, settings.HOST, () => {

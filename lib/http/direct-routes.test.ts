@@ -125,13 +125,26 @@ describe('direct routes', () => {
     expect(refused.headers['content-encoding']).toBeUndefined()
   })
 
-  it('answer HEAD with GET’s headers and no body', async () => {
+  it('answer HEAD with GET’s headers and no body, never compressed (as Next does)', async () => {
     offerDirectRoutes({ '/api/search': echo })
-    const full = await send('/api/search?q=a&pad=100')
-    const head = await send('/api/search?q=a&pad=100', {}, 'HEAD')
+    const full = await send('/api/search?q=a&pad=5000')
+    const head = await send('/api/search?q=a&pad=5000', { 'Accept-Encoding': 'gzip' }, 'HEAD')
     expect(head.status).toBe(200)
-    expect(head.body.length).toBe(0)
+    expect(head.body).toHaveLength(0)
+    expect(head.headers['content-encoding']).toBeUndefined()
     expect(head.headers['content-length']).toBe(String(full.body.length))
+    expect(head.headers['content-type']).toBe('application/json')
+  })
+
+  it('refuse a route that sets a cookie: a 500, and the cookie not sent', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    offerDirectRoutes({
+      '/api/search': () => Response.json({}, { headers: { 'set-cookie': 'session=stolen' } }),
+    })
+    const answered = await send('/api/search?q=a')
+    expect(answered.status).toBe(500)
+    expect(answered.headers['set-cookie']).toBeUndefined()
+    expect(logged).toHaveBeenCalledWith(expect.stringMatching(/may not set cookies/))
   })
 
   it('turn a route that throws into a 500 with a JSON reason, logged with the path', async () => {
@@ -194,5 +207,9 @@ describe('acceptsGzip', () => {
     expect(acceptsGzip('gzip; q=0.001')).toBe(true)
     expect(acceptsGzip('*')).toBe(true)
     expect(acceptsGzip('x-gzip')).toBe(false)
+    expect(acceptsGzip('gzip;q=0, *')).toBe(false)
+    expect(acceptsGzip('br, *;q=0')).toBe(false)
+    expect(acceptsGzip('br, *;q=0.1')).toBe(true)
+    expect(acceptsGzip('gzip;q=abc')).toBe(false)
   })
 })

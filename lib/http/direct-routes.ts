@@ -7,8 +7,10 @@
 //
 // A route may be answered here only when proxy.ts would do nothing to it but add headers: a GET
 // or HEAD (never refused by lib/http/request-guards.ts), on a fixed path (always decodable), that
-// reads no cookie and needs none of Next's request context (headers(), cookies(), after()).
-// The worker has already decided the client's address and caught up with the client's writes.
+// needs none of Next's request context (headers(), cookies(), after()). Its handler is given the
+// method, path and query only, no request headers (so no cookie, no client address), and may set
+// no cookie. The worker has already decided the client's address and caught up with the
+// client's writes.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { gzipSync } from 'node:zlib'
 
@@ -89,6 +91,7 @@ export async function answerDirectly(
     const answer = await route(
       new Request(new URL(request.url ?? '/', 'http://direct.invalid'), { method: 'GET' }),
     )
+    if (answer.headers.has('set-cookie')) throw new Error('a direct route may not set cookies')
     status = answer.status
     answer.headers.forEach((value, name) => {
       out[name] = value
@@ -107,7 +110,9 @@ export async function answerDirectly(
   // Header names from a Response are lower case; these must replace, never sit beside, the route's.
   for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = value
   out.vary = out.vary ? `${out.vary}, Accept-Encoding` : 'Accept-Encoding'
+  // As Next's compression: never for HEAD, whose body is not sent.
   if (
+    request.method !== 'HEAD' &&
     body.length >= COMPRESS_FROM_BYTES &&
     !out['content-encoding'] &&
     acceptsGzip(request.headers['accept-encoding'])
@@ -120,13 +125,15 @@ export async function answerDirectly(
   response.end(request.method === 'HEAD' ? undefined : body)
 }
 
-/** Whether Accept-Encoding lists gzip (or *) without q=0. */
+/** Whether Accept-Encoding allows gzip: named with q > 0, or, when gzip is not named, `*` with q > 0. */
 export function acceptsGzip(acceptEncoding: string | undefined): boolean {
   if (!acceptEncoding) return false
-  return acceptEncoding.split(',').some((part) => {
-    const [coding = '', ...parameters] = part.trim().toLowerCase().split(';')
-    if (coding.trim() !== 'gzip' && coding.trim() !== '*') return false
-    const q = parameters.map((p) => p.trim()).find((p) => p.startsWith('q='))
-    return q === undefined || Number(q.slice(2)) > 0
-  })
+  const weights = new Map<string, number>()
+  for (const part of acceptEncoding.split(',')) {
+    const [coding = '', ...parameters] = part.split(';').map((piece) => piece.trim().toLowerCase())
+    const q = parameters.find((parameter) => parameter.startsWith('q='))
+    weights.set(coding, q === undefined ? 1 : Number(q.slice(2)))
+  }
+  const weight = weights.get('gzip') ?? weights.get('*') ?? 0
+  return weight > 0
 }

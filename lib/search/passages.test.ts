@@ -97,19 +97,38 @@ describe('passages as a moment', () => {
     ])
   })
 
-  it('find a phrase of more words than a bit mask holds across a sentence break', () => {
+  it('find a phrase of more words than a bit mask holds, wherever it crosses a sentence break', () => {
     // Each word of a phrase is a requirement of its own; 40 of them are more than 32 bits.
     const words = Array.from({ length: 40 }, (_, i) => `Term${String.fromCharCode(97 + (i % 26))}${i}`)
-    const db = imported('long-phrase.vtt', [
-      ...fillers(3),
-      `${words.slice(0, 20).join(' ')}.`,
-      `${words.slice(20).join(' ')}.`,
-      `${words.slice(0, 20).join(' ')}.`,
-      ...fillers(3),
+    for (const at of [1, 20, 30, 35, 39]) {
+      const db = imported(`long-phrase-${at}.vtt`, [
+        ...fillers(3),
+        `${words.slice(0, at).join(' ')}.`,
+        `${words.slice(at).join(' ')}.`,
+        `${words.slice(0, 20).join(' ')}.`,
+        ...fillers(3),
+      ])
+      const outcome = found(searchTranscripts(db, { q: `"${words.join(' ')}"` }))
+      const passages = outcome.hits.map((hit) => hit.passage?.sentences.map((s) => s.text.split(/[ .]/)[0]))
+      expect(passages, `split after word ${at}`).toEqual([[words[0], words[at]]])
+    }
+  })
+
+  it('find sixteen two-word phrases at once (32 requirements: every bit), one over a sentence break', () => {
+    const phrases = Array.from({ length: 16 }, (_, i) => [`Alpha${i}x`, `Omega${i}y`] as const)
+    const db = imported('sixteen.vtt', [
+      ...fillers(2),
+      `Start here ${phrases[0]![0]}.`,
+      `${phrases[0]![1]} ${phrases
+        .slice(1)
+        .map(([first, last]) => `${first} ${last}`)
+        .join(' ')} end.`,
+      ...fillers(2),
     ])
-    const outcome = found(searchTranscripts(db, { q: `"${words.join(' ')}"` }))
+    const q = phrases.map(([first, last]) => `"${first} ${last}"`).join(' ')
+    const outcome = found(searchTranscripts(db, { q }))
     expect(outcome.hits.map((hit) => hit.passage?.sentences.map((s) => s.text.split(' ')[0]))).toEqual([
-      [words[0], words[20]],
+      ['Start', phrases[0]![1]],
     ])
   })
 

@@ -43,8 +43,8 @@ const NEIGHBOURHOOD_BUDGET = 360
 const RARE_SENTENCES_NEAR_COMMON = NEIGHBOURHOOD_BUDGET / (2 * PASSAGE_SENTENCES - 1)
 /** At most this many passages are returned (they follow every sentence hit). */
 export const MAX_PASSAGES = 200
-/** Requirements a passage search tracks per sentence: the bits of a positive 32-bit number. */
-const MAX_REQUIREMENTS = 30
+/** Requirements a passage search tracks per sentence: the bits of a 32-bit number (requirements()). */
+const MAX_REQUIREMENTS = 32
 
 // The separator between a window's sentences in the check index: a control character, so the
 // tokenizer reads it as a separator (a phrase may cross it) and the importer never stores one.
@@ -92,8 +92,12 @@ export function wantsPassages(groups: Term[][]): boolean {
 
 // What each sentence of a window may contribute: one requirement per word of a lone term (so a
 // phrase's words may sit in two sentences), one OR requirement for a group of alternatives.
+// A sentence's requirements are the bits of one 32-bit number (requirementBits). Past that, a
+// phrase keeps its first and last words: a passage that holds the phrase starts at its first
+// word and ends at its last, and the whole query is checked on every candidate of a phrase
+// (mustCheck in findPassages). A query has at most MAX_QUERY_TERMS (16) groups, so this fits.
 function requirements(groups: Term[][], expand: (term: Term) => string[]): string[] {
-  return groups.flatMap((group) => {
+  const perGroup = groups.map((group) => {
     const only = group.length === 1 ? group[0] : undefined
     if (only && termTokens(only.text).length > 1)
       return termTokens(only.text).map((token) => fts5String(token))
@@ -104,6 +108,9 @@ function requirements(groups: Term[][], expand: (term: Term) => string[]): strin
     })
     return [options.length === 1 ? options[0]! : `(${options.join(' OR ')})`]
   })
+  const all = [...new Set(perGroup.flat())]
+  if (all.length <= MAX_REQUIREMENTS) return all
+  return [...new Set(perGroup.flatMap((needs) => (needs.length > 2 ? [needs[0]!, needs.at(-1)!] : needs)))]
 }
 
 /** Passages with every word of the query, best first (fewest sentences, then shortest), unread. */
@@ -113,10 +120,7 @@ export function findPassages(
   filters: SearchFilters,
 ): PassageWindow[] {
   if (!wantsPassages(query.groups)) return []
-  // A sentence's requirements are bits of one number (requirementBits). Only a long quoted phrase
-  // has more than fit (one requirement per word); its candidates are checked against the whole
-  // query afterwards (mustCheck below), so its later words would only have narrowed them.
-  const needs = [...new Set(requirements(query.groups, query.expand))].slice(0, MAX_REQUIREMENTS)
+  const needs = requirements(query.groups, query.expand)
   const located: (number[] | null)[] = []
   for (const need of needs) {
     const ids = locate(db, need)
@@ -205,14 +209,16 @@ function locate(db: SqliteDatabase, need: string): number[] | null {
       .pluck()
       .get(need) !== undefined
   if (overflows) return null
-  // One flat JSON array, newest first (FTS5 walks a doclist backwards at no extra cost).
+  // One flat JSON array. FTS5 walks a doclist backwards at no extra cost, so it comes newest first,
+  // but SQLite does not promise that an aggregate keeps its subquery's order: the sort makes sure
+  // (on a sorted array it is one pass).
   const ids = statement(
     db,
     `SELECT json_group_array(id) FROM (SELECT rowid AS id FROM SentenceFts WHERE SentenceFts MATCH ? ORDER BY rowid DESC)`,
   )
     .pluck()
     .get(need) as string
-  return JSON.parse(ids) as number[]
+  return (JSON.parse(ids) as number[]).sort((a, b) => b - a)
 }
 
 interface Occurrence {
@@ -220,7 +226,7 @@ interface Occurrence {
   position: number
   startMs: number
   endMs: number
-  /** The requirements this sentence meets, bit i for requirement i (a query has at most 16 terms). */
+  /** The requirements this sentence meets, bit i for requirement i (at most 32: requirements()). */
   meets: number
 }
 

@@ -182,7 +182,10 @@ async function runLoadClient(job: LoadJob): Promise<LoadResult> {
   })
   const output = text(client.stdout)
   client.stdin.end(JSON.stringify(job))
-  const code = await new Promise<number | null>((done) => client.once('exit', done))
+  const code = await new Promise<number | null>((done, fail) => {
+    client.once('exit', done)
+    client.once('error', fail)
+  })
   if (code !== 0) throw new Error(`load client exited with ${code}`)
   return JSON.parse(await output) as LoadResult
 }
