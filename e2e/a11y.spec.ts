@@ -143,9 +143,9 @@ async function arrange(browser: Browser, request: APIRequestContext): Promise<Ar
   const last = (await sentences.count()) - 2
   const threadSentence = Number((await sentences.nth(last).getAttribute('id'))!.slice(2))
   await page.close()
-  const author = createUser('a11y-author')
-  const reader = createUser('a11y-reader')
-  const moderator = createUser('a11y-moderator', 'host')
+  const author = await createUser('a11y-author')
+  const reader = await createUser('a11y-reader')
+  const moderator = await createUser('a11y-moderator', 'host')
   const reported = await postComment(request, author, threadSentence, 'Visit my site for more.')
   const report = await request.post(`/api/comments/${reported}/reports`, {
     headers: bearer(reader),
@@ -214,7 +214,7 @@ test.describe('axe on every page', () => {
   })
 
   test('listener', async ({ page }) => {
-    await signIn(page, createUser('a11y-listener'), '/')
+    await signIn(page, await createUser('a11y-listener'), '/')
     await checkEveryPage(page, 'listener', fixtures, summary, undefined, CALLER_PAGES.listener)
     await openThread(page, threadSentence)
     await expect(threadOf(page)).toBeVisible()
@@ -227,7 +227,7 @@ test.describe('axe on every page', () => {
   })
 
   test('host', async ({ page }) => {
-    await signIn(page, createUser('a11y-host', 'host'), '/')
+    await signIn(page, await createUser('a11y-host', 'host'), '/')
     await checkEveryPage(page, 'host', fixtures, summary, undefined, CALLER_PAGES.host)
     await page.goto('/moderation')
     await expect(
@@ -240,7 +240,7 @@ test.describe('axe on every page', () => {
   })
 
   test('admin', async ({ page }, testInfo) => {
-    await signIn(page, createUser('a11y-admin', 'admin'), '/')
+    await signIn(page, await createUser('a11y-admin', 'admin'), '/')
     await checkEveryPage(page, 'admin', fixtures, summary, testInfo)
     await openThread(page, threadSentence)
     await expect(threadOf(page).getByRole('form', { name: 'Edit this sentence' })).toBeVisible()
@@ -252,7 +252,7 @@ test.describe('axe on every page', () => {
   // host's thread with the hidden comment, read with axe's colour-contrast rule.
   test('dark mode', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' })
-    await signIn(page, createUser('a11y-dark-host', 'host'), '/')
+    await signIn(page, await createUser('a11y-dark-host', 'host'), '/')
     for (const url of everyPage(fixtures)) {
       await page.goto(url)
       await expectAccessible(page, `${url} in dark mode`, summary, ['color-contrast'])

@@ -8,8 +8,8 @@ test('exceeding the comment rate limit answers 429 with Retry-After, and other a
   page,
   request,
 }) => {
-  const fast = createUser('fast')
-  const calm = createUser('calm')
+  const fast = await createUser('fast')
+  const calm = await createUser('calm')
   const id = await sentenceId(page, 8)
   // The default per-account limit is 10 comments a minute (COMMENT_RATE_ACCOUNT_MAX).
   for (let n = 1; n <= 10; n++) {
@@ -39,7 +39,7 @@ test('exceeding the comment rate limit answers 429 with Retry-After, and other a
 })
 
 test('a bad request body gets a 4xx with a clear message and writes nothing', async ({ page, request }) => {
-  const user = createUser('careful')
+  const user = await createUser('careful')
   const id = await sentenceId(page, 9)
   const before = (await (await request.get(`/api/sentences/${id}/comments`)).json()).comments.length
   const bad: Array<[unknown, RegExp]> = [

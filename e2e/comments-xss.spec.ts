@@ -7,7 +7,7 @@ test('comments holding script tags, event handlers and javascript: links render 
   page,
   request,
 }) => {
-  const author = createUser('xss')
+  const author = await createUser('xss')
   const id = await sentenceId(page, 7)
   const payloads = [
     '<script>window.__xss = 1</script>',

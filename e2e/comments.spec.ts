@@ -55,8 +55,8 @@ test('a listener edits and deletes their own comment, and cannot touch anyone el
   page,
   request,
 }) => {
-  const owner = createUser('owner')
-  const other = createUser('other')
+  const owner = await createUser('owner')
+  const other = await createUser('other')
   const id = await sentenceId(page, 4)
   const created = await request.post(`/api/sentences/${id}/comments`, {
     headers: bearer(owner),
@@ -89,7 +89,7 @@ test('signed-out readers see comments and an invitation to sign in, and the API 
   await page.goto('/episodes/002-streaming-backups')
   await expect(page.getByText("There aren't comments yet for this episode.")).toBeVisible()
 
-  const author = createUser('writer')
+  const author = await createUser('writer')
   const id = await sentenceId(page, 5)
   const created = await request.post(`/api/sentences/${id}/comments`, {
     headers: bearer(author),
@@ -109,9 +109,9 @@ test('signed-out readers see comments and an invitation to sign in, and the API 
 })
 
 test('a listener cannot moderate (403), and a banned user cannot post', async ({ page, request }) => {
-  const listener = createUser('listener')
-  const troll = createUser('troll')
-  const host = createUser('host', 'host')
+  const listener = await createUser('listener')
+  const troll = await createUser('troll')
+  const host = await createUser('host', 'host')
   const id = await sentenceId(page, 6)
   const created = await request.post(`/api/sentences/${id}/comments`, {
     headers: bearer(troll),

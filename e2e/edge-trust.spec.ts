@@ -29,7 +29,7 @@ test('sign-in stays on this site whatever ?next says', async ({ page, baseURL })
 
   // The action judges `next` again: a tampered form (a tab, or a newline that once broke the
   // Location header with a 500) still lands on this site.
-  const user = createUser('redirect')
+  const user = await createUser('redirect')
   for (const tampered of ['/\t/evil.example', '/\r\n/evil.example']) {
     await page.context().clearCookies()
     await page.goto('/sign-in')
@@ -56,7 +56,7 @@ test('odd methods answer 405 and a cross-site server action 403, never 500', asy
 })
 
 test('the client’s address is the socket’s, whatever X-Forwarded-For claims', async ({ request }) => {
-  const user = createUser('address')
+  const user = await createUser('address')
   const signedIn = await request.post('/api/auth/sign-in/email', {
     headers: { 'X-Forwarded-For': '198.51.100.77', 'X-Hearsay-Client-Address': '198.51.100.78' },
     data: { email: user.email, password: user.password },

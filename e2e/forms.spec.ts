@@ -28,7 +28,7 @@ async function serverErrorsDuring(page: Page, run: () => Promise<void>): Promise
 test('a wrong password in the sign-in form is an inline error, not a 500, and keeps the email', async ({
   page,
 }) => {
-  const user = createUser('forgetful')
+  const user = await createUser('forgetful')
   await page.goto('/sign-in')
   const errors = await serverErrorsDuring(page, async () => {
     // Twice: the second refusal must read the same (and still be no 500).
@@ -89,7 +89,7 @@ test('sign-up keeps name and email on a short password, with the error under the
 test('sign-up with a taken email answers as a new one (no 500, no hint), and a short password still keeps the values', async ({
   page,
 }) => {
-  const taken = createUser('taken')
+  const taken = await createUser('taken')
   const fresh = uniqueEmail('fresh')
   const signUp = async (email: string, password: string) => {
     await page.goto('/sign-up?next=%2Fsearch')
@@ -122,7 +122,7 @@ test('the comment form keeps its text when the server refuses the post, and says
   page,
   request,
 }) => {
-  const user = createUser('repeater')
+  const user = await createUser('repeater')
   const id = await sentenceId(page, 12)
   // The user's name in it: a server reused between runs still holds the last run's comments.
   const text = `Said once already by ${user.name}, and the server remembers.`

@@ -12,7 +12,7 @@ test('a host reverts a find/replace over several sentences in one click from the
 }) => {
   // An account made by the CLI, a find/replace, a revert and five page loads: more than the default 30 s under load.
   test.setTimeout(300_000)
-  const host = createUser('historian', 'host')
+  const host = await createUser('historian', 'host')
   await signIn(page, host, EPISODE)
   const before = await page.locator('.sentence', { hasText: /\bdatabase\b/i }).count()
   expect(before).toBeGreaterThan(1)

@@ -31,7 +31,7 @@ test('keyboard only: search, open a hit, play, comment, reply, suggest a fix, cl
   page,
   request,
 }) => {
-  const user = createUser('keys')
+  const user = await createUser('keys')
 
   // Sign in: Tab to the fields, type, Enter submits.
   await page.goto('/sign-in?next=%2F')
@@ -133,7 +133,7 @@ test('keyboard only: search, open a hit, play, comment, reply, suggest a fix, cl
   await expect(page.locator('#live-announcer')).toHaveText('Suggestion sent. A host will review it.')
 
   // What this test wrote goes again, so later specs find the demo episode's queue and thread as they were.
-  const reviewer = createUser('keyreviewer', 'host')
+  const reviewer = await createUser('keyreviewer', 'host')
   const mine = await (await request.get('/api/suggestions?mine=1', { headers: bearer(user) })).json()
   for (const { id } of mine.suggestions as Array<{ id: number }>) {
     const rejected = await request.post(`/api/suggestions/${id}/reject`, {
@@ -166,7 +166,7 @@ test('keyboard only: a host saves a sentence with Ctrl+Enter and focus returns t
   page,
   request,
 }) => {
-  const host = createUser('keyhost', 'host')
+  const host = await createUser('keyhost', 'host')
   await page.goto(`/sign-in?next=${encodeURIComponent('/episodes/001-sqlite-is-enough')}`)
   await tabTo(page, page.getByLabel('Email'), 30)
   await page.keyboard.type(host.email)

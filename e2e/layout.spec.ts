@@ -60,7 +60,7 @@ for (const width of WIDTHS) {
     })
 
     test('every page fits as an admin, and the host editor in an open thread', async ({ page }, testInfo) => {
-      await signIn(page, createUser(`layout-${width}`, 'admin'), '/')
+      await signIn(page, await createUser(`layout-${width}`, 'admin'), '/')
       await checkEveryPage(page, 'admin', width, fixtures, testInfo)
       await openThread(page, fixtures)
       await expect(threadOf(page).getByRole('form', { name: 'Edit this sentence' })).toBeVisible()

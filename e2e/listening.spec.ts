@@ -162,7 +162,7 @@ test('"Copy link at this moment" copies a ?t= link to where the audio is', async
 })
 
 test('a host correcting a sentence plays just that sentence', async ({ page }) => {
-  const host = createUser('listening-host', 'host')
+  const host = await createUser('listening-host', 'host')
   await signIn(page, host, EPISODE)
   await page.locator('.sentence', { hasText: OBJECTION }).click()
   const editor = threadOf(page).getByRole('form', { name: 'Edit this sentence' })

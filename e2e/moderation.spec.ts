@@ -9,9 +9,9 @@ test('a host hides a reported comment from the moderation queue, and readers no 
   page,
   request,
 }) => {
-  const author = createUser('spammer')
-  const reader = createUser('reader')
-  const host = createUser('host', 'host')
+  const author = await createUser('spammer')
+  const reader = await createUser('reader')
+  const host = await createUser('host', 'host')
   const id = await sentenceId(page, 10)
   const text = `Buy followers now ${Date.now()}`
   const created = await request.post(`/api/sentences/${id}/comments`, {
@@ -43,8 +43,8 @@ test('a host turns comments off for an episode and listeners can no longer post'
   // An episode of its own, so the demo episodes other specs post on are never turned off.
   // Imported before the host is made, so the host hosts its show.
   const { path } = importEpisode(longConversationVtt(20), 'comments-off')
-  const host = createUser('host', 'host')
-  const listener = createUser('listener')
+  const host = await createUser('host', 'host')
+  const listener = await createUser('listener')
   await signIn(page, host, path)
   const id = Number((await page.locator('.sentence').nth(11).getAttribute('id'))!.slice(2))
   await page.getByRole('button', { name: 'Turn comments off' }).click()
@@ -70,8 +70,8 @@ test('an admin makes a listener a host, who can then open the moderation queue',
   page,
   request,
 }) => {
-  const admin = createUser('admin', 'admin')
-  const listener = createUser('promoted')
+  const admin = await createUser('admin', 'admin')
+  const listener = await createUser('promoted')
   const before = await request.get('/api/moderation/queue', { headers: bearer(listener) })
   expect(before.status()).toBe(403)
 

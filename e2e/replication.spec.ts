@@ -30,7 +30,7 @@ test('a comment acknowledged by the API is in the replica, and npm start restore
   request,
 }) => {
   test.setTimeout(90_000)
-  const listener = createUser('replicated')
+  const listener = await createUser('replicated')
   const id = await sentenceId(page, 3)
   const body = `Durable comment ${Date.now()}`
   const created = await request.post(`/api/sentences/${id}/comments`, {

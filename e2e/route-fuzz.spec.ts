@@ -27,7 +27,7 @@ test('every route answers malformed paths, odd methods and broken bodies with le
   expect(templates).toEqual(
     expect.arrayContaining(['/episodes/[slug]', '/favicon.ico', '/manifest.webmanifest']),
   )
-  const host = createUser('fuzz-host', 'host')
+  const host = await createUser('fuzz-host', 'host')
   const search = await (await request.get('/api/search?q=sqlite')).json()
   const slug = String(search.hits[0].episode.slug)
   // Well-formed but unused: bodies are parsed before records are looked up, and nothing that

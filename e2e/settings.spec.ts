@@ -12,7 +12,7 @@ test('a token made on the settings page writes through the API until it is revok
 }) => {
   // Two users made by the CLI (a process each) and a handful of pages: slow on a loaded machine.
   test.setTimeout(180_000)
-  const user = createUser('tokens')
+  const user = await createUser('tokens')
   const id = await sentenceId(page, 6)
   await signIn(page, user, '/settings')
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
@@ -56,8 +56,8 @@ test('a reply shows as unread in the header and in the inbox, and opening it mar
 }) => {
   // Two users made by the CLI (a process each) and a handful of pages: slow on a loaded machine.
   test.setTimeout(180_000)
-  const ana = createUser('ana')
-  const ben = createUser('ben')
+  const ana = await createUser('ana')
+  const ben = await createUser('ben')
   const id = await sentenceId(page, 7)
   const post = async (who: typeof ana, data: Record<string, unknown>) => {
     const response = await request.post(`/api/sentences/${id}/comments`, { headers: bearer(who), data })

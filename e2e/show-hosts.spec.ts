@@ -49,8 +49,8 @@ test('a host of one show gets no host controls and 403 on another show, and keep
   request,
 }) => {
   // The host hosts every show that exists now (the demo show); the admin's show comes after.
-  const host = createUser('show-host', 'host')
-  const admin = createUser('show-admin', 'admin')
+  const host = await createUser('show-host', 'host')
+  const admin = await createUser('show-admin', 'admin')
   const other = await otherShow(request, admin)
   const id = await firstSentenceId(request, other.episodePath)
 
@@ -78,8 +78,8 @@ test('an admin grants and revokes a show on the users page, and the host’s acc
   page,
   request,
 }) => {
-  const host = createUser('granted-host', 'host')
-  const admin = createUser('grant-admin', 'admin')
+  const host = await createUser('granted-host', 'host')
+  const admin = await createUser('grant-admin', 'admin')
   const other = await otherShow(request, admin)
   const id = await firstSentenceId(request, other.episodePath)
   expect((await editFirst(request, host, id, 'Before the grant.')).status()).toBe(403)

@@ -22,7 +22,7 @@ test('a host makes a show and an episode, uploads its transcript and audio, and 
   page,
 }) => {
   test.setTimeout(90_000)
-  const host = createUser('studio-host', 'host')
+  const host = await createUser('studio-host', 'host')
   const id = randomUUID().slice(0, 6)
   await signIn(page, host, '/')
   await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Studio' }).click()
@@ -109,7 +109,7 @@ test.describe('adding a show by its feed URL', () => {
 
   test('imports the feed and shows the report; Refresh now re-polls it', async ({ page }) => {
     test.setTimeout(120_000)
-    const host = createUser('feed-host', 'host')
+    const host = await createUser('feed-host', 'host')
     await signIn(page, host, '/studio')
     const addFeed = page.getByRole('form', { name: 'Add a show by its feed URL' })
     await addFeed.getByLabel('Feed URL').fill(server.url('/podcast.xml'))
@@ -146,7 +146,7 @@ test.describe('adding a show by its feed URL', () => {
 test('a listener has no studio: no link, and 403 on its pages; signed out, the sign-in page', async ({
   page,
 }) => {
-  const listener = createUser('studio-listener')
+  const listener = await createUser('studio-listener')
   const signedOut = await page.goto('/studio')
   expect(signedOut?.url()).toContain('/sign-in?next=%2Fstudio')
   await signIn(page, listener, '/')

@@ -32,8 +32,8 @@ test('a host fixes a misspelled name: page, search, comment, history with a diff
   // The longest walk of the suite (edit, draft across a reload, search, comment, history, revert):
   // past 30 s on a busy 2-core machine.
   test.setTimeout(60_000)
-  const host = createUser('host', 'host')
-  const listener = createUser('listener')
+  const host = await createUser('host', 'host')
+  const listener = await createUser('listener')
   await page.goto(EPISODE)
   const id = await sentenceWith(page, 'with me as always is Brian Okin.')
   const commentId = await comment(request, listener, id, 'Who is Brian?')
@@ -72,8 +72,8 @@ test('a host fixes a misspelled name: page, search, comment, history with a diff
 })
 
 test('a comment stays with its sentence through a split and a merge', async ({ page, request }) => {
-  const host = createUser('splitter', 'host')
-  const listener = createUser('reader')
+  const host = await createUser('splitter', 'host')
+  const listener = await createUser('reader')
   await page.goto(EPISODE)
   const id = await sentenceWith(page, 'which is what Lightstream does.')
   const original = await page.locator(`#s-${id}`).innerText()
@@ -106,8 +106,8 @@ test('a listener suggests fixes: an accepted one is a credited revision, a rejec
   page,
   request,
 }) => {
-  const host = createUser('reviewer', 'host')
-  const listener = createUser('suggester')
+  const host = await createUser('reviewer', 'host')
+  const listener = await createUser('suggester')
   await page.goto(EPISODE)
   const id = await sentenceWith(page, 'same trick Terso and')
   await signIn(page, listener, EPISODE)
@@ -153,8 +153,8 @@ test('two hosts edit one sentence: one wins, the other sees both versions and ke
   page,
   request,
 }) => {
-  const first = createUser('first', 'host')
-  const second = createUser('second', 'host')
+  const first = await createUser('first', 'host')
+  const second = await createUser('second', 'host')
   await page.goto(EPISODE)
   const id = await sentenceWith(page, 'would never notice.')
   const { sentence } = await (await request.get(`/api/sentences/${id}`)).json()
@@ -217,7 +217,7 @@ test('the corrected transcript downloads as WebVTT, SRT, JSON and text from the 
 })
 
 test('a host finds and replaces a word with a preview, and renames a speaker', async ({ page, request }) => {
-  const host = createUser('replacer', 'host')
+  const host = await createUser('replacer', 'host')
   await signIn(page, host, EPISODE)
   await page.getByText('Find and replace, rename a speaker').click()
   const form = page.getByRole('form', { name: 'Find and replace' })

@@ -6,14 +6,12 @@
 // The first admin comes from here; after that admins can make hosts on /moderation. The CLI
 // acts as the OPERATOR (lib/auth/caller.ts) through the same operations as the web pages.
 import { parseArgs } from 'node:util'
-import { auth } from '@/lib/auth/auth'
-import { OPERATOR } from '@/lib/auth/caller'
-import { commentPolicyFromEnv } from '@/lib/comments/policy'
-import { prisma, sqlite } from '@/lib/db/client'
+import { prisma } from '@/lib/db/client'
 import { failureMessage } from '@/lib/failures'
 import type { Result } from '@/lib/result'
 import { createUserToken, revokeUserToken } from '@/lib/tokens/operations'
-import { createUser, setUserRole, type UserAdminContext } from '@/lib/users/operations'
+import { createAccount, operatorContext } from '@/lib/users/account-creation'
+import { setUserRole, type UserAdminContext } from '@/lib/users/operations'
 import { grantShow, revokeShow } from '@/lib/users/show-host-operations'
 
 const USAGE = `usage:
@@ -50,37 +48,28 @@ async function main(argv: string[]): Promise<number> {
   // grant and revoke name the user and the show positionally (hosts per show).
   const hostsCommand = command === 'grant' || command === 'revoke'
   if (!values.email && !(command === 'revoke-token' && values.token) && !hostsCommand) return fail(USAGE, 2)
-  const ctx: UserAdminContext = {
-    db: prisma(),
-    sqlite: sqlite(),
-    policy: commentPolicyFromEnv(),
-    auth: auth(),
-    caller: OPERATOR,
-    ip: 'cli',
-  }
+  const ctx = operatorContext()
   if (hostsCommand) return grantOrRevoke(ctx, command, positionals.slice(1), values['every-show'] === true)
   const { email, password, name, role } = values
   if (command === 'create') {
     if (!password) return fail(USAGE, 2)
-    const created = await createUser(ctx, { email, password, name, role })
     // --every-show: a host of every show there is now, in the same run (hosts per show).
-    if (created.ok && values['every-show']) {
-      const granted = await grantShow(ctx, { email, everyShow: true })
-      if (!granted.ok) return report(granted, `created ${email}, but could not grant it every show`, () => '')
-    }
+    // --with-token: a new API token for the account, alone on the last line, in the same run.
+    // (lib/users/account-creation.ts; the e2e suite's account service calls the same function.)
+    const steps = await createAccount(
+      ctx,
+      { email, password, name, role },
+      { everyShow: values['every-show'] === true, withToken: values['with-token'] === true },
+    )
+    if (steps.granted && !steps.granted.ok)
+      return report(steps.granted, `created ${email}, but could not grant it every show`, () => '')
     const code = report(
-      created,
+      steps.created,
       `could not create ${email}`,
       (user) => `created ${email} (${user.role}), id ${user.userId}`,
     )
-    // --with-token: a new API token for the account, alone on the last line, in the same run
-    // (one process instead of two for whoever scripts accounts: the e2e suite makes dozens).
-    if (code !== 0 || !values['with-token']) return code
-    return report(
-      await createUserToken(ctx, { email }),
-      `created ${email}, but no token`,
-      (value) => value.token,
-    )
+    if (code !== 0 || !steps.token) return code
+    return report(steps.token, `created ${email}, but no token`, (value) => value.token)
   }
   if (command === 'role' && role) {
     const changed = await setUserRole(ctx, { email, role })
