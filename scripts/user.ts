@@ -10,7 +10,7 @@ import { prisma } from '@/lib/db/client'
 import { failureMessage } from '@/lib/failures'
 import type { Result } from '@/lib/result'
 import { createUserToken, revokeUserToken } from '@/lib/tokens/operations'
-import { createAccount, operatorContext } from '@/lib/users/account-creation'
+import { accountStepContext, createAccount, operatorContext } from '@/lib/users/account-creation'
 import { setUserRole, type UserAdminContext } from '@/lib/users/operations'
 import { grantShow, revokeShow } from '@/lib/users/show-host-operations'
 
@@ -62,14 +62,14 @@ async function main(argv: string[]): Promise<number> {
       { everyShow: values['every-show'] === true, withToken: values['with-token'] === true },
     )
     if (steps.granted && !steps.granted.ok)
-      return report(steps.granted, `created ${email}, but could not grant it every show`, () => '')
+      return report(steps.granted, accountStepContext('grant', email), () => '')
     const code = report(
       steps.created,
-      `could not create ${email}`,
+      accountStepContext('create', email),
       (user) => `created ${email} (${user.role}), id ${user.userId}`,
     )
     if (code !== 0 || !steps.token) return code
-    return report(steps.token, `created ${email}, but no token`, (value) => value.token)
+    return report(steps.token, accountStepContext('token', email), (value) => value.token)
   }
   if (command === 'role' && role) {
     const changed = await setUserRole(ctx, { email, role })

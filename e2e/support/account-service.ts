@@ -15,7 +15,12 @@ import { timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { prisma } from '@/lib/db/client'
 import { failureMessage } from '@/lib/failures'
-import { createAccount, operatorContext } from '@/lib/users/account-creation'
+import {
+  accountStepContext,
+  createAccount,
+  failedAccountStep,
+  operatorContext,
+} from '@/lib/users/account-creation'
 
 const KEY = process.env.E2E_ACCOUNT_SERVICE_KEY ?? ''
 const MAX_BODY_BYTES = 10_000
@@ -47,15 +52,13 @@ async function create(body: unknown): Promise<{ status: number; body: unknown }>
     withToken: true,
   })
   // The CLI's words and exit codes (scripts/user.ts): invalid input is a usage error (400 here).
-  const failed = (context: string, failure: Parameters<typeof failureMessage>[0]) => ({
-    status: failure.error === 'invalid' ? 400 : 422,
-    body: { error: `${context}: ${failureMessage(failure)}` },
-  })
-  if (steps.granted && !steps.granted.ok)
-    return failed(`created ${email}, but could not grant it every show`, steps.granted.failure)
-  if (!steps.created.ok) return failed(`could not create ${email}`, steps.created.failure)
-  if (!steps.token) throw new Error('createAccount made no token although asked to')
-  if (!steps.token.ok) return failed(`created ${email}, but no token`, steps.token.failure)
+  const failed = failedAccountStep(steps)
+  if (failed)
+    return {
+      status: failed.failure.error === 'invalid' ? 400 : 422,
+      body: { error: `${accountStepContext(failed.step, email)}: ${failureMessage(failed.failure)}` },
+    }
+  if (!steps.created.ok || !steps.token?.ok) throw new Error('createAccount made no token although asked to')
   return { status: 201, body: { ...steps.created.value, token: steps.token.value.token } }
 }
 

@@ -16,6 +16,9 @@ import { gzipSync } from 'node:zlib'
 
 export type DirectRoute = (request: Request) => Response | Promise<Response>
 
+/** Only the path and query matter to a direct route; the origin of the URL it is given is a placeholder. */
+const PLACEHOLDER_ORIGIN = 'http://direct.invalid'
+
 /**
  * The paths a direct route may take, each with the request the worker sends it once at start:
  * a search builds the process's vocabulary snapshot (a few hundred ms on a large corpus,
@@ -57,7 +60,7 @@ export function directRouteFor(method: string | undefined, url: string | undefin
 /** Sends every offered route its warm-up request; a failure is logged, never thrown (a real request would meet it again). */
 export async function warmDirectRoutes(): Promise<void> {
   for (const [path, route] of Object.entries(shared[TABLE] ?? {})) {
-    const url = new URL(WARM_UP[path as DirectRoutePath], 'http://direct.invalid')
+    const url = new URL(WARM_UP[path as DirectRoutePath], PLACEHOLDER_ORIGIN)
     try {
       const answer = await route(new Request(url))
       await answer.arrayBuffer()
@@ -87,9 +90,8 @@ export async function answerDirectly(
   let body: Buffer
   const out: Record<string, string> = {}
   try {
-    // Only the path and query matter to a direct route; the origin is a placeholder.
     const answer = await route(
-      new Request(new URL(request.url ?? '/', 'http://direct.invalid'), { method: 'GET' }),
+      new Request(new URL(request.url ?? '/', PLACEHOLDER_ORIGIN), { method: 'GET' }),
     )
     if (answer.headers.has('set-cookie')) throw new Error('a direct route may not set cookies')
     status = answer.status

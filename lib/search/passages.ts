@@ -138,7 +138,9 @@ export function findPassages(
     rare.length === 1 && common.length > 0
       ? [{ ...rare[0]!, ids: rare[0]!.ids.slice(0, RARE_SENTENCES_NEAR_COMMON) }]
       : rare
-  const episodes = rareOccurrences(db, lookup, filters, reach)
+  const rareBits = requirementBits(rare)
+  const lookupBits = lookup === rare ? rareBits : requirementBits(lookup)
+  const episodes = rareOccurrences(db, lookup, lookupBits, filters, reach)
   // Tokens of a phrase must also stand in order, and an exclusion must be absent: only the whole
   // query, run over the passage's text, can tell.
   const mustCheck =
@@ -150,7 +152,7 @@ export function findPassages(
       smallestRuns(occurrences, rare.length, 2).map((run) => toWindow(episodeId, run)),
     )
   } else {
-    windows = windowsWithCommonWords(db, episodes, rare, common, reach)
+    windows = windowsWithCommonWords(db, episodes, rare.length, rareBits, common, reach)
   }
   windows.sort(byCompactness)
   if (mustCheck || filters.speakers.length > 0) {
@@ -255,10 +257,12 @@ function ascendingJson(ids: Iterable<number>): string {
 
 // Where the rare requirements' sentences sit, by episode, in transcript order. Either the
 // sentences themselves are looked up, or (when the rarest is far rarer than the rest) the
-// neighbourhood of the rarest one's sentences, whichever reads fewer rows.
+// neighbourhood of the rarest one's sentences, whichever reads fewer rows. `bits` is
+// requirementBits(rare).
 function rareOccurrences(
   db: SqliteDatabase,
   rare: Requirement[],
+  bits: Map<number, number>,
   filters: SearchFilters,
   reach: number,
 ): Map<number, Occurrence[]> {
@@ -266,7 +270,6 @@ function rareOccurrences(
   const filter = filterClause({ ...filters, speakers: [] })
   const joins = filter.params.length === 0 ? '' : JOINS
   const driver = rare.reduce((best, need) => (need.ids.length < best.ids.length ? need : best))
-  const bits = requirementBits(rare)
   // A neighbourhood reads 2 × reach + 1 rows per sentence of the rarest, the other way one row
   // per sentence of every requirement; a row costs about the same either way (measured: 1.1 µs
   // in a neighbourhood, 0.8 µs looked up by id), so whichever reads fewer rows.
@@ -374,13 +377,14 @@ function byCompactness(a: PassageWindow, b: PassageWindow): number {
 function windowsWithCommonWords(
   db: SqliteDatabase,
   episodes: Map<number, Occurrence[]>,
-  rare: Requirement[],
+  rareCount: number,
+  rareBits: Map<number, number>,
   common: string[],
   reach: number,
 ): PassageWindow[] {
   const cores = [...episodes]
     .flatMap(([episodeId, occurrences]) =>
-      smallestRuns(occurrences, rare.length, 1).map((run) => toWindow(episodeId, run)),
+      smallestRuns(occurrences, rareCount, 1).map((run) => toWindow(episodeId, run)),
     )
     .sort(byCompactness)
   // Ranges of positions to read, by episode, merged where they overlap.
@@ -410,13 +414,12 @@ function windowsWithCommonWords(
     rows.map((row) => [row[0], row[5]]),
     common,
   )
-  const all = rare.length + common.length
-  const bits = requirementBits(rare)
+  const all = rareCount + common.length
   const near = new Map<number, Occurrence[]>()
   for (const [id, episodeId, position, startMs, endMs] of rows) {
-    let meets = bits.get(id) ?? 0
+    let meets = rareBits.get(id) ?? 0
     found.forEach((ids, i) => {
-      if (ids.has(id)) meets |= 1 << (rare.length + i)
+      if (ids.has(id)) meets |= 1 << (rareCount + i)
     })
     if (meets === 0) continue
     const list = near.get(episodeId)

@@ -8,7 +8,7 @@ import { OPERATOR } from '@/lib/auth/caller'
 import type { Role } from '@/lib/auth/roles'
 import { commentPolicyFromEnv } from '@/lib/comments/policy'
 import { prisma, sqlite } from '@/lib/db/client'
-import type { Result } from '@/lib/result'
+import type { Failure, Result } from '@/lib/result'
 import { createUserToken, type NewToken } from '@/lib/tokens/operations'
 import { createUser, type UserAdminContext } from '@/lib/users/operations'
 import { grantShow, type GrantOutcome } from '@/lib/users/show-host-operations'
@@ -63,4 +63,21 @@ export async function createAccount(
   if (!options.withToken) return { created, ...(granted && { granted }) }
   const token = await createUserToken(ctx, { email: account.email })
   return { created, ...(granted && { granted }), token }
+}
+
+export type AccountStep = 'create' | 'grant' | 'token'
+
+/** What `npm run user -- create` says before the reason when `step` failed for `email`. */
+export function accountStepContext(step: AccountStep, email: unknown): string {
+  if (step === 'create') return `could not create ${String(email)}`
+  if (step === 'grant') return `created ${String(email)}, but could not grant it every show`
+  return `created ${String(email)}, but no token`
+}
+
+/** The step that failed (a later one runs only when the ones before it succeeded), or null. */
+export function failedAccountStep(steps: AccountCreation): { step: AccountStep; failure: Failure } | null {
+  if (!steps.created.ok) return { step: 'create', failure: steps.created.failure }
+  if (steps.granted && !steps.granted.ok) return { step: 'grant', failure: steps.granted.failure }
+  if (steps.token && !steps.token.ok) return { step: 'token', failure: steps.token.failure }
+  return null
 }

@@ -336,12 +336,12 @@ async function main() {
       naive1Ms: stats(naive1.latenciesMs),
       naive8Ms: stats(naive8.latenciesMs),
       floorHttp1Ms: stats(floor1.latenciesMs),
-      floorHttp8Ms: { ...stats(floor8.latenciesMs), requestsPerSecond: floor8.requestsPerSecond },
+      floorHttp8Ms: statsWithRate(floor8),
       throughNext: {
         floorHttp1Ms: stats(nextFloor1.latenciesMs),
-        floorHttp8Ms: { ...stats(nextFloor8.latenciesMs), requestsPerSecond: nextFloor8.requestsPerSecond },
+        floorHttp8Ms: statsWithRate(nextFloor8),
         http1Ms: stats(next1.latenciesMs),
-        http8Ms: { ...stats(next8.latenciesMs), requestsPerSecond: next8.requestsPerSecond },
+        http8Ms: statsWithRate(next8),
         workerRssMb: next8.workerRssMb,
       },
       throughput8: { ours: http8.requestsPerSecond, naive: naive8.requestsPerSecond },
@@ -496,6 +496,11 @@ function printTable(r: {
 }
 
 type Stats = ReturnType<typeof stats>
+
+/** A server run's latency figures and its throughput. */
+function statsWithRate(run: ServerRun): Stats & { requestsPerSecond: number } {
+  return { ...stats(run.latenciesMs), requestsPerSecond: run.requestsPerSecond }
+}
 
 function ratio(a: number, b: number): string {
   return `${(a / b).toFixed(2)}×`
